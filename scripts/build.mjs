@@ -1,0 +1,27 @@
+// Bundles the CLI into dist/ with esbuild: one small entry for print mode, the Ink app loaded only when reading.
+
+import {build} from 'esbuild';
+
+await build({
+	entryPoints: ['source/cli.tsx'],
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node22',
+	packages: 'bundle',
+	minifySyntax: true,
+	legalComments: 'none',
+	logLevel: 'warning',
+	define: {'process.env.NODE_ENV': '"production"'},
+	jsx: 'automatic',
+	// Ink imports react-devtools-core for its dev mode only; the reader never uses it.
+	alias: {'react-devtools-core': './scripts/empty-module.mjs'},
+	banner: {
+		js: [
+			"import {createRequire as __createRequire} from 'node:module';",
+			'const require = __createRequire(import.meta.url);',
+		].join('\n'),
+	},
+});

@@ -1,0 +1,132 @@
+// The top-level component: wires the reducer, the terminal size, keys and saving together.
+
+import {Box, useApp, useInput, useWindowSize} from 'ink';
+import {useEffect, useReducer} from 'react';
+import type {Anchor} from './layout/anchor.ts';
+import type {Book} from './reader/book.ts';
+import {layoutOf, reduceApp, type AppAction} from './reader/reducer.ts';
+import {leftMargin, textRows, type ReaderState} from './reader/state.ts';
+import {statusOf} from './reader/status.ts';
+import {rangeAt} from './work/progress.ts';
+import {HelpOverlay} from './ui/HelpOverlay.tsx';
+import {MetaOverlay} from './ui/MetaOverlay.tsx';
+import {StatusBar} from './ui/StatusBar.tsx';
+import {TextView} from './ui/TextView.tsx';
+import {TocOverlay} from './ui/TocOverlay.tsx';
+
+const messageMs = 4000;
+
+export type AppProps = {
+	book: Book;
+	initial: ReaderState;
+	color?: boolean;
+	wordsPerMinute?: number;
+	/** Fixed size for tests; the terminal's own size otherwise. */
+	size?: {columns: number; rows: number};
+	onMove?: (anchor: Anchor) => void;
+	onWidth?: (maxWidth: number) => void;
+	onQuit?: (state: ReaderState) => void;
+};
+
+export function App({
+	book,
+	initial,
+	color = true,
+	wordsPerMinute = 250,
+	size,
+	onMove,
+	onWidth,
+	onQuit,
+}: AppProps) {
+	const terminal = useWindowSize();
+	const {columns, rows} = size ?? terminal;
+	const [state, dispatch] = useReducer(
+		(current: ReaderState, action: AppAction) => reduceApp(book, current, action),
+		initial,
+	);
+	const {exit} = useApp();
+
+	useEffect(() => {
+		dispatch({type: 'resize', columns, rows});
+	}, [columns, rows]);
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') dispatch({type: 'quit'});
+		else dispatch({type: 'key', input, key});
+	});
+
+	useEffect(() => {
+		if (state.moved > 0) onMove?.(state.anchor);
+	}, [state.anchor, state.moved, onMove]);
+
+	useEffect(() => {
+		onWidth?.(state.maxWidth);
+	}, [state.maxWidth, onWidth]);
+
+	useEffect(() => {
+		if (!state.quitting) return;
+		onQuit?.(state);
+		exit();
+	}, [state, onQuit, exit]);
+
+	useEffect(() => {
+		if (!state.message) return;
+		const timer = setTimeout(() => dispatch({type: 'message'}), messageMs);
+		return () => clearTimeout(timer);
+	}, [state.message]);
+
+	const view = {...state, columns, rows};
+	const height = textRows(view);
+	const layout = layoutOf(book, view);
+	const status = statusOf({
+		work: book.work,
+		anchor: state.anchor,
+		atEnd: layout.atEnd(state.anchor, height),
+		wordsPerMinute,
+	});
+	let body;
+	if (state.overlay === 'help') body = <HelpOverlay rows={height} columns={columns} />;
+	else if (state.overlay === 'meta')
+		body = (
+			<MetaOverlay work={book.work} revealTags={state.revealTags} rows={height} columns={columns} />
+		);
+	else if (state.overlay === 'toc') {
+		body = (
+			<TocOverlay
+				entries={book.toc}
+				cursor={state.tocCursor}
+				current={rangeAt(book.toc, state.anchor.block)}
+				rows={height}
+				columns={columns}
+			/>
+		);
+	} else {
+		body = (
+			<TextView
+				layout={layout}
+				anchor={state.anchor}
+				rows={height}
+				margin={leftMargin(view)}
+				query={state.search.query}
+				color={color}
+			/>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={columns} height={rows}>
+			{body}
+			{rows >= 2 ? (
+				<StatusBar
+					work={book.work}
+					status={status}
+					columns={columns}
+					message={state.message}
+					prompt={state.search.typing ? state.search.draft : undefined}
+					count={state.count}
+					color={color}
+				/>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// The command line: parse flags, then print, outline, or read interactively; errors are one line.
+
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import meow from 'meow';
+import {outlineJson, outlineText} from './outline-output.ts';
+import {printWork} from './print.ts';
+import {Store} from './store/store.ts';
+import {loadWork, LoadError} from './work/load.ts';
+
+const cli = meow(
+	`
+	Usage
+	  $ ficterm [FILE]
+
+	Reads a work: AO3 and FanFicFare downloads, EPUB, HTML, Markdown or plain text.
+	With no FILE, opens a sample work from works/.
+
+	Options
+	  --print, -p     Print the reflowed text and exit (the default when output is not a terminal)
+	  --width, -w N   Text width for --print (default: the terminal's, or 80)
+	  --toc           Print the chapters and scenes and exit
+	  --json          With --toc: print the outline as JSON
+	  --from-start    Open at the beginning without losing the saved place
+	  --forget        Forget the saved place and bookmarks of FILE
+	  --no-color      No colours (NO_COLOR is honoured too)
+
+	Keys while reading: press ? for the full list.
+	  j k ↓ ↑ line · Space b page · g G start/end · ] [ scene · } { chapter · / search · t contents · q quit
+
+	State is kept in the folder given by FICTERM_HOME, or in your user config folder.
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			print: {type: 'boolean', shortFlag: 'p'},
+			width: {type: 'number', shortFlag: 'w'},
+			toc: {type: 'boolean'},
+			json: {type: 'boolean'},
+			fromStart: {type: 'boolean'},
+			forget: {type: 'boolean'},
+			color: {type: 'boolean', default: true},
+		},
+		allowUnknownFlags: true,
+		inferType: false,
+	},
+);
+
+class UsageError extends Error {}
+
+const knownFlags = new Set([
+	'print',
+	'p',
+	'width',
+	'w',
+	'toc',
+	'json',
+	'fromStart',
+	'forget',
+	'color',
+	'help',
+	'version',
+]);
+
+function defaultWork(): string {
+	const sample = fileURLToPath(
+		new URL('../works/the-lighthouse-keepers-daughter.txt', import.meta.url),
+	);
+	if (!existsSync(sample)) throw new UsageError('no file given, and the sample works are missing');
+	return sample;
+}
+
+function storeDirectory(): string | undefined {
+	return process.env['FICTERM_HOME'] || undefined;
+}
+
+async function main(): Promise<number> {
+	if (cli.input.length > 1)
+		throw new UsageError(`one file at a time, please (got ${cli.input.length})`);
+	const {flags} = cli;
+	const unknown = Object.keys(flags).filter((name) => !knownFlags.has(name));
+	if (unknown.length > 0) {
+		const name = unknown[0]!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+		throw new UsageError(
+			`unknown option ${name.length === 1 ? '-' : '--'}${name} (see ficterm --help)`,
+		);
+	}
+
+	if (flags.width !== undefined && (!Number.isInteger(flags.width) || flags.width < 1)) {
+		throw new UsageError('--width needs a whole number of columns, 1 or more');
+	}
+
+	const path = cli.input[0] ?? defaultWork();
+	const work = loadWork(path);
+	for (const warning of work.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
+
+	if (flags.forget) {
+		const forgotten = new Store(storeDirectory()).forget(work.id);
+		process.stdout.write(
+			forgotten ? `Forgot ${work.meta.title || path}\n` : `Nothing was saved for ${path}\n`,
+		);
+		return 0;
+	}
+
+	if (flags.toc) {
+		process.stdout.write((flags.json ? outlineJson(work) : outlineText(work)) + '\n');
+		return 0;
+	}
+
+	const interactive = !flags.print && process.stdout.isTTY && process.stdin.isTTY;
+	if (!interactive) {
+		const width = flags.width ?? (process.stdout.isTTY ? process.stdout.columns : 80);
+		await printWork(work, Math.max(1, width), process.stdout);
+		return 0;
+	}
+
+	const {readInteractively} = await import('./interactive.tsx');
+	return readInteractively(work, path, {
+		storeDirectory: storeDirectory(),
+		fromStart: Boolean(flags.fromStart),
+		color: flags.color && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== ''),
+	});
+}
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	const message =
+		error instanceof LoadError || error instanceof UsageError
+			? error.message
+			: `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+	process.stderr.write(`ficterm: ${message}\n`);
+	process.exitCode = error instanceof UsageError ? 2 : 1;
+}

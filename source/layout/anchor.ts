@@ -1,0 +1,9 @@
+// A place in the text that does not depend on the screen: a block and a character offset in it.
+
+export type Anchor = {block: number; offset: number};
+
+export function compareAnchors(a: Anchor, b: Anchor): number {
+	return a.block === b.block ? a.offset - b.offset : a.block - b.block;
+}
+
+export const startAnchor: Anchor = {block: 0, offset: 0};

@@ -1,0 +1,53 @@
+// `--toc`: the outline as text, or as the JSON that scripts and tests read.
+
+import {outlineOf} from './work/outline.ts';
+import type {Work} from './work/types.ts';
+import {storyWords} from './work/progress.ts';
+
+export function outlineJson(work: Work): string {
+	const {title, authors, ...meta} = work.meta;
+	return JSON.stringify(
+		{
+			id: work.id,
+			format: work.format,
+			title,
+			authors,
+			meta,
+			summary: work.summary,
+			notes: work.notes,
+			endNotes: work.endNotes,
+			words: storyWords(work),
+			chapters: outlineOf(work).map((chapter) => ({
+				title: chapter.title,
+				words: chapter.words,
+				sections: chapter.sections.map((section) => ({
+					words: section.words,
+					opening: section.opening,
+				})),
+			})),
+			warnings: work.warnings,
+		},
+		undefined,
+		2,
+	);
+}
+
+export function outlineText(work: Work): string {
+	const lines = [
+		`${work.meta.title || 'Untitled'}${work.meta.authors.length > 0 ? ` by ${work.meta.authors.join(', ')}` : ''}`,
+		`${storyWords(work).toLocaleString('en')} words · ${work.chapters.length} chapters · ${work.format}`,
+		'',
+	];
+	for (const [index, chapter] of outlineOf(work).entries()) {
+		lines.push(
+			`${String(index + 1).padStart(3)}. ${chapter.title} (${chapter.words.toLocaleString('en')} words)`,
+		);
+		if (chapter.sections.length > 1) {
+			for (const section of chapter.sections) {
+				lines.push(`       · ${section.opening} (${section.words.toLocaleString('en')})`);
+			}
+		}
+	}
+
+	return lines.join('\n');
+}

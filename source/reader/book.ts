@@ -1,0 +1,38 @@
+// A work with its layouts, one per text width, so that switching widths back and forth is free.
+
+import {Layout} from '../layout/layout.ts';
+import {tocEntries, type TocEntry} from '../work/outline.ts';
+import type {Work} from '../work/types.ts';
+
+const layoutsKept = 3;
+
+export class Book {
+	readonly work: Work;
+	readonly #layouts = new Map<string, Layout>();
+
+	#toc?: TocEntry[];
+
+	constructor(work: Work) {
+		this.work = work;
+	}
+
+	get toc(): TocEntry[] {
+		this.#toc ??= tocEntries(this.work);
+		return this.#toc;
+	}
+
+	layout(width: number, revealTags: boolean): Layout {
+		const key = `${width}:${revealTags}`;
+		let layout = this.#layouts.get(key);
+		if (layout) {
+			this.#layouts.delete(key);
+		} else {
+			layout = new Layout(this.work, width, revealTags);
+			if (this.#layouts.size >= layoutsKept)
+				this.#layouts.delete(this.#layouts.keys().next().value!);
+		}
+
+		this.#layouts.set(key, layout);
+		return layout;
+	}
+}

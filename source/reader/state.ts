@@ -1,0 +1,76 @@
+// The reader's whole state, and the view sizes derived from it.
+
+import {startAnchor, type Anchor} from '../layout/anchor.ts';
+
+export type Overlay = 'help' | 'toc' | 'meta' | 'bookmarks';
+
+export type SearchState = {
+	/** The prompt is open and keys are typed into it. */
+	typing: boolean;
+	draft: string;
+	query: string;
+	/** Matches as block + offset, in reading order; found lazily over the whole work. */
+	matches: Anchor[];
+	current: number;
+};
+
+export type ReaderState = {
+	anchor: Anchor;
+	columns: number;
+	rows: number;
+	/** The widest the text may be; the terminal may make it narrower. */
+	maxWidth: number;
+	revealTags: boolean;
+	overlay?: Overlay;
+	/** Digits typed before a command, as in less and vim ("50%", "3g"). */
+	count: string;
+	message?: string;
+	search: SearchState;
+	tocCursor: number;
+	bookmarkCursor: number;
+	quitting: boolean;
+	/** Set by every move, so the store knows when to save. */
+	moved: number;
+};
+
+export const defaultMaxWidth = 80;
+export const minWidth = 20;
+
+export function initialState(options: {
+	columns: number;
+	rows: number;
+	maxWidth?: number;
+	anchor?: Anchor;
+	message?: string;
+}): ReaderState {
+	return {
+		anchor: options.anchor ?? startAnchor,
+		columns: options.columns,
+		rows: options.rows,
+		maxWidth: options.maxWidth ?? defaultMaxWidth,
+		revealTags: false,
+		count: '',
+		message: options.message,
+		search: {typing: false, draft: '', query: '', matches: [], current: -1},
+		tocCursor: 0,
+		bookmarkCursor: 0,
+		quitting: false,
+		moved: 0,
+	};
+}
+
+/** Rows for the text: the terminal less the status bar (and never fewer than one). */
+export function textRows(state: ReaderState): number {
+	return state.rows >= 2 ? state.rows - 1 : Math.max(1, state.rows);
+}
+
+/** Columns for the text: at most maxWidth, leaving a small margin on terminals wide enough for it. */
+export function textWidth(state: ReaderState): number {
+	const columns = Math.max(1, state.columns);
+	const room = columns >= 30 ? columns - 4 : columns;
+	return Math.max(1, Math.min(state.maxWidth, room));
+}
+
+export function leftMargin(state: ReaderState): number {
+	return Math.max(0, Math.floor((state.columns - textWidth(state)) / 2));
+}

@@ -1,0 +1,84 @@
+// The status bar's text: what the reader is reading, where, and how long is left, fitted to a width.
+
+import stringWidth from 'string-width';
+import {chapterAt, fractionAt, sectionAt, wordsLeftInChapter} from '../work/progress.ts';
+import type {Work} from '../work/types.ts';
+import type {Anchor} from '../layout/anchor.ts';
+
+export type StatusInput = {work: Work; anchor: Anchor; atEnd: boolean; wordsPerMinute: number};
+
+export type Status = {
+	title: string;
+	chapter?: string;
+	scene?: string;
+	percent: number;
+	timeLeft?: string;
+};
+
+export function statusOf({work, anchor, atEnd, wordsPerMinute}: StatusInput): Status {
+	const chapterIndex = chapterAt(work, anchor.block);
+	const chapter = work.chapters[chapterIndex];
+	const status: Status = {
+		title: work.meta.title || 'Untitled',
+		percent: atEnd ? 100 : Math.floor(fractionAt(work, anchor) * 100),
+	};
+	if (!chapter) return status;
+	if (work.chapters.length > 1) status.chapter = chapter.title;
+	const scenes = work.sections.filter((section) => section.chapter === chapterIndex);
+	const section = work.sections[sectionAt(work, anchor.block)];
+	if (scenes.length > 1 && section)
+		status.scene = `scene ${scenes.indexOf(section) + 1}/${scenes.length}`;
+	const minutes = Math.ceil(wordsLeftInChapter(work, anchor) / wordsPerMinute);
+	if (!atEnd && minutes > 0) {
+		const label =
+			minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+		status.timeLeft = `${label} left${work.chapters.length > 1 ? ' in chapter' : ''}`;
+	}
+
+	return status;
+}
+
+function truncate(text: string, width: number): string {
+	if (stringWidth(text) <= width) return text;
+	let result = '';
+	for (const char of text) {
+		if (stringWidth(result + char) > width - 1) break;
+		result += char;
+	}
+
+	return width > 0 ? result + '…' : '';
+}
+
+/** Left and right parts of the bar; parts are dropped from the least useful on as the width shrinks. */
+export function statusText(status: Status, width: number): {left: string; right: string} {
+	const percent = `${status.percent}%`;
+	const optional = [status.timeLeft, status.scene].filter(Boolean) as string[];
+	let right = [...optional, percent].join(' · ');
+	while (optional.length > 0 && stringWidth(right) > width / 2) {
+		optional.shift();
+		right = [...optional, percent].join(' · ');
+	}
+
+	const room = Math.max(0, width - stringWidth(right) - 3);
+	const title = truncate(status.title, Math.max(8, Math.floor(room * 0.5)));
+	let left = status.chapter ? `${title} · ${status.chapter}` : title;
+	left = truncate(left, room);
+	if (stringWidth(right) + 1 > width) return {left: '', right: truncate(percent, width)};
+	return {left, right};
+}
+
+/** A bar of `width` cells, filled to `fraction`, with a tick at each chapter start where cells allow. */
+export function progressBar(work: Work, fraction: number, width: number): string {
+	const cells = Array.from<unknown, string>({length: width}, (_, index) =>
+		index < Math.round(fraction * width) ? '━' : '─',
+	);
+	const total = work.charsBefore[work.blocks.length]!;
+	if (work.chapters.length > 1 && work.chapters.length <= width / 2 && total > 0) {
+		for (const chapter of work.chapters.slice(1)) {
+			const cell = Math.floor((work.charsBefore[chapter.start]! / total) * width);
+			if (cell > 0 && cell < width) cells[cell] = cells[cell] === '━' ? '╋' : '┼';
+		}
+	}
+
+	return cells.join('');
+}

@@ -1,0 +1,64 @@
+// Saves one work's reading state: soon after every move, and at once when asked (quit, signals).
+
+import type {Anchor} from '../layout/anchor.ts';
+import {fractionAt} from '../work/progress.ts';
+import type {Work} from '../work/types.ts';
+import {savedAnchor} from './resume.ts';
+import type {Bookmark, SavedWork, Store} from './store.ts';
+
+const saveDelayMs = 500;
+
+export class ReadingSession {
+	readonly #store: Store;
+	readonly #work: Work;
+	readonly #path: string;
+	#bookmarks: Bookmark[];
+	#pending?: Anchor;
+	#timer?: NodeJS.Timeout;
+
+	constructor(store: Store, work: Work, path: string) {
+		this.#store = store;
+		this.#work = work;
+		this.#path = path;
+		this.#bookmarks = store.work(work.id)?.bookmarks ?? [];
+	}
+
+	/** Records a move; it reaches the disk within saveDelayMs unless flushed sooner. */
+	moved(anchor: Anchor): void {
+		this.#pending = anchor;
+		this.#timer ??= setTimeout(() => {
+			this.#timer = undefined;
+			this.flush();
+		}, saveDelayMs);
+	}
+
+	flush(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = undefined;
+		const anchor = this.#pending;
+		if (!anchor) return;
+		this.#pending = undefined;
+		this.#store.saveWork(this.#entry(anchor));
+	}
+
+	#entry(anchor: Anchor): SavedWork {
+		const {work} = this;
+		return {
+			id: work.id,
+			title: work.meta.title,
+			authors: work.meta.authors,
+			path: this.#path,
+			format: work.format,
+			anchor: savedAnchor(work, anchor),
+			fraction: fractionAt(work, anchor),
+			chapters: work.chapters.length,
+			words: work.wordsBefore[work.blocks.length]!,
+			readAt: new Date().toISOString(),
+			bookmarks: this.#bookmarks,
+		};
+	}
+
+	get work(): Work {
+		return this.#work;
+	}
+}

@@ -1,0 +1,44 @@
+// The one-line status bar: title, chapter, scene, time left, share read, or the search prompt.
+
+import {Text} from 'ink';
+import stringWidth from 'string-width';
+import {progressBar, statusText, type Status} from '../reader/status.ts';
+import type {Work} from '../work/types.ts';
+
+type Props = {
+	work: Work;
+	status: Status;
+	columns: number;
+	message?: string;
+	prompt?: string;
+	count: string;
+	color: boolean;
+};
+
+export function StatusBar({work, status, columns, message, prompt, count, color}: Props) {
+	if (prompt !== undefined) {
+		const shown = `/${prompt}`;
+		return (
+			<Text wrap="truncate">
+				{shown.length >= columns ? shown.slice(shown.length - columns + 1) : shown}
+				<Text inverse> </Text>
+			</Text>
+		);
+	}
+
+	const {left, right} = statusText(status, columns - 2);
+	const note = message ?? (count ? `${count}…` : '');
+	const leftText = note ? `${left ? left + ' · ' : ''}${note}` : left;
+	const shownLeft = stringWidth(leftText) + stringWidth(right) + 3 <= columns ? leftText : left;
+	const gap = Math.max(1, columns - 2 - stringWidth(shownLeft) - stringWidth(right));
+	const bar =
+		gap >= 12 ? ' ' + progressBar(work, status.percent / 100, gap - 2) + ' ' : ' '.repeat(gap);
+	return (
+		<Text wrap="truncate" inverse={!color} color={color ? 'gray' : undefined}>
+			{' '}
+			<Text bold>{shownLeft}</Text>
+			{bar}
+			{right}{' '}
+		</Text>
+	);
+}

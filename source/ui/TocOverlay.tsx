@@ -1,0 +1,39 @@
+// The contents: chapters and their scenes, with word counts, the reader's place and the cursor.
+
+import {Text} from 'ink';
+import type {TocEntry} from '../work/outline.ts';
+import {Panel, panelBodyRows} from './Panel.tsx';
+
+type Props = {entries: TocEntry[]; cursor: number; current: number; rows: number; columns: number};
+
+export function TocOverlay({entries, cursor, current, rows, columns}: Props) {
+	const body = panelBodyRows(rows);
+	const first = Math.max(0, Math.min(cursor - Math.floor(body / 2), entries.length - body));
+	const shown = entries.slice(first, first + body);
+	return (
+		<Panel
+			title={`Contents · ${entries.filter((entry) => entry.kind === 'chapter').length} chapters`}
+			rows={rows}
+			columns={columns}
+			footer="↑↓ move · Enter go · Esc close"
+		>
+			{shown.map((entry, index) => {
+				const position = first + index;
+				const mark = position < current ? '✓' : position === current ? '▸' : ' ';
+				const indent = entry.kind === 'section' ? '    ' : '';
+				const words = `${entry.words.toLocaleString('en')} w`;
+				return (
+					<Text
+						key={`${entry.kind}:${entry.start}`}
+						inverse={position === cursor}
+						dimColor={entry.kind === 'section' && position !== cursor}
+						wrap="truncate"
+					>
+						{`${mark} ${indent}${entry.label || '…'}  `}
+						<Text dimColor>{words}</Text>
+					</Text>
+				);
+			})}
+		</Panel>
+	);
+}

@@ -1,0 +1,239 @@
+// Lays a WorkDraft flat into a Work: front page, chapters, notes, sections and prefix sums.
+
+import {createHash} from 'node:crypto';
+import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from './draft.ts';
+import {sanitiseLine, sanitiseText} from './sanitise.ts';
+import {markSceneBreaks} from './scene-breaks.ts';
+import type {Block, BlockPart, Chapter, Section, Work, WorkMeta} from './types.ts';
+import {countWords} from './words.ts';
+
+/** Paragraphs longer than this are cut into pieces so that no single block is costly to wrap. */
+const maxBlockChars = 4000;
+
+function blocksText(blocks: DraftBlock[]): string {
+	return blocks
+		.filter((block) => block.kind !== 'spacer')
+		.map((block) => block.text)
+		.join('\n\n');
+}
+
+function cleanMeta(meta: WorkMeta): WorkMeta {
+	const clean: WorkMeta = {...meta};
+	for (const [key, value] of Object.entries(clean)) {
+		if (typeof value === 'string') (clean as Record<string, unknown>)[key] = sanitiseLine(value);
+		if (Array.isArray(value)) {
+			(clean as Record<string, unknown>)[key] = value
+				.map((item: string) => sanitiseLine(item))
+				.filter(Boolean);
+		}
+	}
+
+	return clean;
+}
+
+function splitLongBlock(block: Block): Block[] {
+	if (block.text.length <= maxBlockChars || block.kind === 'break') return [block];
+	const pieces: Block[] = [];
+	let start = 0;
+	while (start < block.text.length) {
+		let end = Math.min(start + maxBlockChars, block.text.length);
+		if (end < block.text.length) {
+			const space = block.text.lastIndexOf(' ', end);
+			if (space > start + maxBlockChars / 2) end = space + 1;
+			else if (/[\uD800-\uDBFF]/.test(block.text[end - 1] ?? '')) end--;
+		}
+
+		const styles = block.styles
+			?.filter((run) => run.end > start && run.start < end)
+			.map((run) => ({
+				start: Math.max(run.start, start) - start,
+				end: Math.min(run.end, end) - start,
+				style: run.style,
+			}));
+		const piece: Block = {...block, text: block.text.slice(start, end)};
+		if (styles?.length) piece.styles = styles;
+		else delete piece.styles;
+		if (start > 0) piece.continued = true;
+		pieces.push(piece);
+		start = end;
+	}
+
+	return pieces;
+}
+
+function frontPage(draft: WorkDraft, meta: WorkMeta): DraftBlock[] {
+	const blocks: DraftBlock[] = [];
+	const hasMeta =
+		draft.titlePage ||
+		meta.authors.length > 0 ||
+		meta.fandoms.length > 0 ||
+		meta.tags.length > 0 ||
+		draft.summary.length > 0 ||
+		draft.notes.length > 0;
+	if (!hasMeta) return blocks;
+	blocks.push({kind: 'heading', text: meta.title || 'Untitled', center: true});
+	if (meta.authors.length > 0) {
+		blocks.push({kind: 'paragraph', text: `by ${meta.authors.join(', ')}`, center: true});
+	}
+
+	const rows: Array<[string, string[] | string | undefined]> = [
+		['Rating', meta.rating],
+		['Warnings', meta.warnings],
+		['Category', meta.categories],
+		['Fandom', meta.fandoms],
+		['Relationships', meta.relationships],
+		['Characters', meta.characters],
+		['Series', meta.series],
+		['Language', meta.language],
+	];
+	for (const [label, value] of rows) {
+		const text = Array.isArray(value) ? value.join(', ') : value;
+		if (text) blocks.push({kind: 'label', text: `${label}: ${text}`, styles: boldLabel(label)});
+	}
+
+	if (meta.tags.length > 0) {
+		blocks.push({kind: 'label', text: `Tags: ${meta.tags.join(', ')}`, styles: boldLabel('Tags')});
+	}
+
+	const stats = [
+		meta.published && `Published ${meta.published}`,
+		meta.completed && `Completed ${meta.completed}`,
+		meta.updated && `Updated ${meta.updated}`,
+		meta.words !== undefined && `${meta.words.toLocaleString('en')} words`,
+		meta.chapterCount && `Chapters ${meta.chapterCount}`,
+	].filter(Boolean);
+	if (stats.length > 0) blocks.push({kind: 'label', text: stats.join(' · ')});
+	// The tag rows read as one table: no blank line between them.
+	for (const [index, block] of blocks.entries()) {
+		if (block.kind === 'label' && blocks[index - 1]?.kind === 'label') block.continued = true;
+	}
+	if (draft.summary.length > 0) {
+		blocks.push({kind: 'label', text: 'Summary', styles: boldLabel('Summary')}, ...draft.summary);
+	}
+
+	if (draft.notes.length > 0) {
+		blocks.push({kind: 'label', text: 'Notes', styles: boldLabel('Notes')}, ...draft.notes);
+	}
+
+	return blocks;
+}
+
+function boldLabel(label: string): Block['styles'] {
+	return [{start: 0, end: label.length, style: 'bold'}];
+}
+
+function noteBlocks(label: string, blocks: DraftBlock[]): Array<[DraftBlock, BlockPart]> {
+	if (blocks.length === 0) return [];
+	return [
+		[{kind: 'label', text: label, styles: boldLabel(label)}, 'note'],
+		...blocks.map((block): [DraftBlock, BlockPart] => [block, 'note']),
+	];
+}
+
+function chapterBlocks(chapter: ChapterDraft): Array<[DraftBlock, BlockPart]> {
+	const heading: Array<[DraftBlock, BlockPart]> = chapter.showTitle
+		? [[{kind: 'heading', text: chapter.title, center: true}, 'story']]
+		: [];
+	return [
+		...heading,
+		...noteBlocks('Chapter Summary', chapter.summary),
+		...noteBlocks('Chapter Notes', chapter.notes),
+		...chapter.body.map((block): [DraftBlock, BlockPart] => [block, 'story']),
+		...noteBlocks('Chapter End Notes', chapter.endNotes),
+	];
+}
+
+const countedKinds = new Set(['paragraph', 'quote', 'list-item']);
+
+export function isStoryText(block: Block): boolean {
+	return block.part === 'story' && countedKinds.has(block.kind);
+}
+
+function identity(meta: WorkMeta, blocks: Block[]): string {
+	if (meta.ao3Id) return `ao3:${meta.ao3Id}`;
+	// The opening words, not the whole text, so that a work in progress keeps its id as it grows.
+	const words: string[] = [];
+	for (const block of blocks) {
+		if (!isStoryText(block)) continue;
+		for (const word of block.text.normalize('NFKC').toLowerCase().split(/\s+/)) {
+			const letters = word.replace(/[^\p{L}\p{N}]/gu, '');
+			if (letters) words.push(letters);
+		}
+
+		if (words.length >= 1000) break;
+	}
+
+	return `sha256:${createHash('sha256').update(words.slice(0, 1000).join(' ')).digest('hex').slice(0, 32)}`;
+}
+
+function sanitiseBlock(block: DraftBlock, part: BlockPart): Block {
+	const text = sanitiseText(block.text);
+	const clean: Block = {...block, part, text};
+	if (text.length !== block.text.length) delete clean.styles;
+	return clean;
+}
+
+export function assembleWork(draft: WorkDraft): Work {
+	const meta = cleanMeta(draft.meta);
+	markSceneBreaks(draft.chapters.map((chapter) => chapter.body));
+	const blocks: Block[] = [];
+	const push = (block: DraftBlock, part: BlockPart) => {
+		for (const piece of splitLongBlock(sanitiseBlock(block, part))) blocks.push(piece);
+	};
+
+	for (const block of frontPage(draft, meta)) push(block, 'front');
+	const front = blocks.length > 0 ? {start: 0, end: blocks.length} : undefined;
+	const chapters: Chapter[] = [];
+	const sections: Section[] = [];
+	const drafts = draft.chapters.length > 0 ? draft.chapters : [chapterDraft(meta.title, [], false)];
+	for (const chapter of drafts) {
+		const start = blocks.length;
+		let sectionStart = start;
+		for (const [block, part] of chapterBlocks(chapter)) {
+			if (block.kind === 'break' && part === 'story') {
+				push(block, part);
+				sections.push({chapter: chapters.length, start: sectionStart, end: blocks.length});
+				sectionStart = blocks.length;
+			} else {
+				push(block, part);
+			}
+		}
+
+		if (blocks.length === start) push({kind: 'spacer', text: ''}, 'story');
+		sections.push({chapter: chapters.length, start: sectionStart, end: blocks.length});
+		chapters.push({
+			title: sanitiseLine(chapter.title) || `Chapter ${chapters.length + 1}`,
+			start,
+			end: blocks.length,
+		});
+	}
+
+	for (const [block, part] of noteBlocks('End Notes', draft.endNotes)) push(block, part);
+	if (chapters.length > 0) chapters.at(-1)!.end = blocks.length;
+	if (sections.length > 0) sections.at(-1)!.end = blocks.length;
+	if (blocks.length === 0) push({kind: 'spacer', text: ''}, 'story');
+
+	const charsBefore = new Float64Array(blocks.length + 1);
+	const wordsBefore = new Float64Array(blocks.length + 1);
+	for (const [index, block] of blocks.entries()) {
+		charsBefore[index + 1] = charsBefore[index]! + block.text.length + 1;
+		wordsBefore[index + 1] =
+			wordsBefore[index]! + (isStoryText(block) ? countWords(block.text) : 0);
+	}
+
+	return {
+		id: identity(meta, blocks),
+		format: draft.format,
+		meta,
+		summary: sanitiseText(blocksText(draft.summary)),
+		notes: sanitiseText(blocksText(draft.notes)),
+		endNotes: sanitiseText(blocksText(draft.endNotes)),
+		blocks,
+		chapters,
+		sections: sections.filter((section) => section.end > section.start),
+		front,
+		charsBefore,
+		wordsBefore,
+		warnings: draft.warnings,
+	};
+}

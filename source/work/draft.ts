@@ -1,0 +1,36 @@
+// What a format adapter returns: the work's parts in reading order, before they are laid flat.
+
+import type {Block, Format, WorkMeta} from './types.ts';
+
+/** A block as an adapter sees it; the assembler decides its part. */
+export type DraftBlock = Omit<Block, 'part'>;
+
+export type ChapterDraft = {
+	title: string;
+	/** Whether the title is shown as a heading (a single untitled chapter has none). */
+	showTitle: boolean;
+	summary: DraftBlock[];
+	notes: DraftBlock[];
+	body: DraftBlock[];
+	endNotes: DraftBlock[];
+};
+
+export type WorkDraft = {
+	format: Format;
+	meta: WorkMeta;
+	summary: DraftBlock[];
+	notes: DraftBlock[];
+	chapters: ChapterDraft[];
+	endNotes: DraftBlock[];
+	warnings: string[];
+	/** Show a title page even when there is nothing but a title (the file named it itself). */
+	titlePage?: boolean;
+};
+
+export function paragraph(text: string, extra: Partial<DraftBlock> = {}): DraftBlock {
+	return {kind: 'paragraph', text, ...extra};
+}
+
+export function chapterDraft(title: string, body: DraftBlock[], showTitle = true): ChapterDraft {
+	return {title, showTitle, summary: [], notes: [], body, endNotes: []};
+}

@@ -1,0 +1,87 @@
+// The outline of a work: chapters and their sections with word counts and opening words.
+
+import type {Work} from './types.ts';
+
+export type SectionOutline = {start: number; words: number; opening: string};
+export type ChapterOutline = {
+	title: string;
+	start: number;
+	words: number;
+	sections: SectionOutline[];
+};
+
+const openingChars = 80;
+
+function opening(work: Work, start: number, end: number): string {
+	for (let index = start; index < end; index++) {
+		const block = work.blocks[index]!;
+		if (
+			block.part === 'story' &&
+			(block.kind === 'paragraph' || block.kind === 'quote' || block.kind === 'list-item')
+		) {
+			const text = block.text.replace(/\s+/g, ' ').trim();
+			if (text.length <= openingChars) return text;
+			const cut = text.lastIndexOf(' ', openingChars);
+			return text.slice(0, cut > 40 ? cut : openingChars);
+		}
+	}
+
+	return '';
+}
+
+function wordsIn(work: Work, start: number, end: number): number {
+	return work.wordsBefore[end]! - work.wordsBefore[start]!;
+}
+
+export function outlineOf(work: Work): ChapterOutline[] {
+	const chapters: ChapterOutline[] = work.chapters.map((chapter) => ({
+		title: chapter.title,
+		start: chapter.start,
+		words: wordsIn(work, chapter.start, chapter.end),
+		sections: [],
+	}));
+	for (const section of work.sections) {
+		chapters[section.chapter]?.sections.push({
+			start: section.start,
+			words: wordsIn(work, section.start, section.end),
+			opening: opening(work, section.start, section.end),
+		});
+	}
+
+	return chapters;
+}
+
+export type TocEntry = {
+	kind: 'chapter' | 'section';
+	label: string;
+	words: number;
+	start: number;
+	chapter: number;
+};
+
+/** Contents rows: each chapter, then its scenes when it has more than one. */
+export function tocEntries(work: Work): TocEntry[] {
+	const entries: TocEntry[] = [];
+	for (const [chapter, outline] of outlineOf(work).entries()) {
+		entries.push({
+			kind: 'chapter',
+			label: outline.title,
+			words: outline.words,
+			start: outline.start,
+			chapter,
+		});
+		if (outline.sections.length > 1) {
+			for (const section of outline.sections) {
+				entries.push({
+					kind: 'section',
+					label: section.opening,
+					words: section.words,
+					start: section.start,
+					chapter,
+				});
+			}
+		}
+	}
+
+	return entries;
+}

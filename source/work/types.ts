@@ -1,0 +1,94 @@
+// The Work model: every format adapter produces this, every other part of ficterm reads it.
+
+export type Format =
+	| 'ao3-html'
+	| 'ao3-epub'
+	| 'ao3-text'
+	| 'fff-txt'
+	| 'fff-html'
+	| 'fff-epub'
+	| 'epub'
+	| 'html'
+	| 'text'
+	| 'markdown';
+
+export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike';
+
+/** A styled stretch of a block's text, by character offsets. */
+export type StyleRun = {start: number; end: number; style: InlineStyle};
+
+export type BlockKind =
+	'paragraph' | 'heading' | 'break' | 'spacer' | 'quote' | 'label' | 'list-item';
+
+/** Which part of the work a block belongs to; only `story` counts as the work's words. */
+export type BlockPart = 'front' | 'story' | 'note';
+
+export type Block = {
+	kind: BlockKind;
+	part: BlockPart;
+	text: string;
+	styles?: StyleRun[];
+	center?: boolean;
+	/** Set on the pieces of an over-long paragraph after the first: no gap above them. */
+	continued?: boolean;
+};
+
+export type Range = {start: number; end: number};
+
+export type Chapter = Range & {title: string};
+
+/** The text between two scene breaks or chapter starts; `start` is its first block. */
+export type Section = Range & {chapter: number};
+
+export type WorkMeta = {
+	title: string;
+	authors: string[];
+	rating?: string;
+	warnings: string[];
+	categories: string[];
+	fandoms: string[];
+	relationships: string[];
+	characters: string[];
+	tags: string[];
+	language?: string;
+	series?: string;
+	published?: string;
+	updated?: string;
+	completed?: string;
+	words?: number;
+	chapterCount?: string;
+	sourceUrl?: string;
+	ao3Id?: string;
+};
+
+export type Work = {
+	id: string;
+	format: Format;
+	meta: WorkMeta;
+	summary: string;
+	notes: string;
+	endNotes: string;
+	blocks: Block[];
+	chapters: Chapter[];
+	sections: Section[];
+	/** The front page (title, tags, summary, notes) before the first chapter, if any. */
+	front?: Range;
+	/** charsBefore[i] = characters in blocks 0..i-1; length blocks.length + 1. */
+	charsBefore: Float64Array;
+	/** wordsBefore[i] = story words in blocks 0..i-1; length blocks.length + 1. */
+	wordsBefore: Float64Array;
+	warnings: string[];
+};
+
+export function emptyMeta(title = ''): WorkMeta {
+	return {
+		title,
+		authors: [],
+		warnings: [],
+		categories: [],
+		fandoms: [],
+		relationships: [],
+		characters: [],
+		tags: [],
+	};
+}
