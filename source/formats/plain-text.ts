@@ -60,18 +60,14 @@ function titleLines(lines: string[], meta: WorkMeta): number {
 	const first = lines.findIndex((line) => !isBlank(line));
 	if (first === -1) return 0;
 	const title = lines[first]!.trim();
-	if (
-		title.length > 80 ||
-		/[.!?,;:]$/.test(title) ||
-		isChapterHeading(title) ||
-		!isBlank(lines[first + 1] ?? 'x')
-	) {
+	if (title.length > 80 || /[.!?,;:]$/.test(title) || isChapterHeading(title)) {
 		return 0;
 	}
 
 	let next = first + 1;
 	while (next < lines.length && isBlank(lines[next]!)) next++;
 	const byline = /^by\s+(.+)$/i.exec(lines[next]?.trim() ?? '');
+	if (!byline && next === first + 1) return 0;
 	if (byline && isBlank(lines[next + 1] ?? '')) {
 		meta.title = title;
 		meta.authors = byline[1]!.split(/,\s+|\s+and\s+/);

@@ -22,6 +22,11 @@ export class Layout {
 		this.revealTags = revealTags;
 	}
 
+	/** How many blocks are wrapped and cached now. */
+	get wrappedBlocks(): number {
+		return this.#cache.size;
+	}
+
 	get blockCount(): number {
 		return this.work.blocks.length;
 	}

@@ -289,6 +289,15 @@ export type AppAction = Action | {type: 'key'; input: string; key: KeyInfo};
 /** Keys are turned into actions against the state they arrive at, so keys typed together all count. */
 export function reduceApp(book: Book, state: ReaderState, action: AppAction): ReaderState {
 	if (action.type !== 'key') return reduce(book, state, action);
+	const characters = [...action.input];
+	if (characters.length > 1 && !state.search.typing) {
+		// Keys that arrive in one read ("jjj" from a held key) each count.
+		let current = state;
+		for (const input of characters)
+			current = reduceApp(book, current, {type: 'key', input, key: action.key});
+		return current;
+	}
+
 	const next = actionForKey(action.input, action.key, state);
 	return next ? reduce(book, state, next) : state;
 }

@@ -60,8 +60,13 @@ export function statusText(status: Status, width: number): {left: string; right:
 	}
 
 	const room = Math.max(0, width - stringWidth(right) - 3);
-	const title = truncate(status.title, Math.max(8, Math.floor(room * 0.5)));
-	let left = status.chapter ? `${title} · ${status.chapter}` : title;
+	let left = status.chapter ? `${status.title} · ${status.chapter}` : status.title;
+	if (status.chapter && stringWidth(left) > room) {
+		// Shorten the title first, down to half the room, then the chapter.
+		const titleRoom = Math.max(8, room - stringWidth(status.chapter) - 3, Math.floor(room / 2));
+		left = `${truncate(status.title, titleRoom)} · ${status.chapter}`;
+	}
+
 	left = truncate(left, room);
 	if (stringWidth(right) + 1 > width) return {left: '', right: truncate(percent, width)};
 	return {left, right};

@@ -5,7 +5,14 @@ import {join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 
-export type SavedAnchor = {block: number; offset: number; snippet: string; chapter: number};
+export type SavedAnchor = {
+	block: number;
+	offset: number;
+	/** The text from the offset on, and the block's first words, to find the place in a changed work. */
+	snippet: string;
+	opening: string;
+	chapter: number;
+};
 
 export type Bookmark = {
 	block: number;

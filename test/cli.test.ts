@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import stringWidth from 'string-width';
+import {cliPath, projectRoot} from './e2e/terminal.ts';
+
+function run(...args: string[]) {
+	const result = spawnSync(process.execPath, [cliPath, ...args], {
+		encoding: 'utf8',
+		env: {...process.env, FICTERM_HOME: join(tmpdir(), 'ficterm-test-cli')},
+	});
+	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+const words = (text: string) => text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+
+for (const sample of ['the-lighthouse-keepers-daughter.txt', 'a-field-guide-to-small-hours.txt']) {
+	test(`--print --width 60 prints every story word of ${sample} in order, no line wider than 60`, () => {
+		const path = join(projectRoot, 'works', sample);
+		const {status, stdout, stderr} = run('--print', '--width', '60', path);
+		assert.equal(status, 0, stderr);
+		assert.equal(stderr, '');
+		assert.doesNotMatch(stdout, /\u001B/);
+		for (const line of stdout.split('\n')) assert.ok(stringWidth(line) <= 60, line);
+		// Each paragraph of the file, re-joined, appears word for word in the output.
+		const printed = words(stdout).join(' ');
+		const source = readFileSync(path, 'utf8').split(/\n\s*\n/);
+		let from = 0;
+		for (const paragraph of source) {
+			if (
+				/^(Main Content|Rating:|Chapter Text|Work Text:|Notes:|Summary:|Series this work|\(See the end)/m.test(
+					paragraph,
+				)
+			)
+				continue;
+			const expected = words(paragraph).join(' ');
+			if (!expected) continue;
+			const at = printed.indexOf(expected, from);
+			assert.notEqual(at, -1, `missing or out of order: ${expected.slice(0, 60)}`);
+			from = at + expected.length;
+		}
+	});
+}
+
+test('output that is not a terminal gets print mode without asking', () => {
+	const {status, stdout} = run(join(projectRoot, 'works/a-field-guide-to-small-hours.txt'));
+	assert.equal(status, 0);
+	assert.match(stdout, /Inspector/);
+	assert.ok(stdout.split('\n').every((line) => stringWidth(line) <= 80));
+});
+
+test('--help and --version', () => {
+	const help = run('--help');
+	assert.equal(help.status, 0);
+	assert.match(help.stdout, /Usage/);
+	assert.match(help.stdout, /--print/);
+	const version = run('--version');
+	assert.equal(version.status, 0);
+	assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
+});
+
+test('bad input: one line on stderr starting with ficterm:, and a non-zero status', () => {
+	for (const [args, pattern] of [
+		[['/no/such/file.txt'], /^ficterm: no such file: \/no\/such\/file\.txt\n$/],
+		[[projectRoot], /^ficterm: .* is a folder, not a work file\n$/],
+		[['--bogus', 'x.txt'], /^ficterm: unknown option --bogus/],
+		[['--width', '0', 'x.txt'], /^ficterm: --width needs a whole number/],
+		[['a.txt', 'b.txt'], /^ficterm: one file at a time/],
+	] as const) {
+		const {status, stdout, stderr} = run(...args);
+		assert.notEqual(status, 0, args.join(' '));
+		assert.equal(stdout, '');
+		assert.match(stderr, pattern);
+		assert.equal(stderr.trim().split('\n').length, 1);
+	}
+});
+
+test('--toc --json gives the outline', () => {
+	const {status, stdout} = run(
+		'--toc',
+		'--json',
+		join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt'),
+	);
+	assert.equal(status, 0);
+	const outline = JSON.parse(stdout);
+	assert.equal(outline.format, 'ao3-text');
+	assert.equal(outline.chapters.length, 3);
+	assert.equal(outline.chapters[1].sections.length, 3);
+	assert.match(outline.chapters[1].sections[1].opening, /^She found him in the lamp room/);
+});

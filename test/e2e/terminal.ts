@@ -1,0 +1,119 @@
+// Drives a real terminal (tmux) for end-to-end tests: start a command, type keys, read the screen.
+
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+export const projectRoot = new URL('../../', import.meta.url).pathname;
+export const cliPath = join(projectRoot, 'dist/cli.js');
+
+let sessions = 0;
+
+function quote(value: string): string {
+	return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+export type TerminalOptions = {columns: number; rows: number; env?: Record<string, string>};
+
+export class Terminal {
+	readonly socket = `ficterm-test-${process.pid}-${sessions++}`;
+	readonly home: string;
+
+	constructor(home?: string) {
+		this.home = home ?? mkdtempSync(join(tmpdir(), 'ficterm-home-'));
+	}
+
+	#tmux(...args: string[]): string {
+		return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {
+			encoding: 'utf8',
+		});
+	}
+
+	/** Runs ficterm with these arguments in a shell that reports how it ended and stays open. */
+	start(args: string[], {columns, rows, env = {}}: TerminalOptions): void {
+		const variables = {FICTERM_HOME: this.home, TERM: 'xterm-256color', ...env};
+		const exports = Object.entries(variables)
+			.map(([name, value]) => `${name}=${quote(value)}`)
+			.join(' ');
+		const command = [quote(process.execPath), quote(cliPath), ...args.map(quote)].join(' ');
+		const script = `printf 'before ficterm\\n'; ${exports} ${command}; status=$?; printf 'exited %s\\n' "$status"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; printf '\\n'; exec sleep 600`;
+		this.#tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), 'sh', '-c', script);
+		this.#tmux('set-option', '-g', 'status', 'off');
+	}
+
+	/** Sends keys by tmux name ("Space", "PageDown", "Escape") or literally with `literal`. */
+	press(...keys: string[]): void {
+		this.#tmux('send-keys', '-t', '0', ...keys);
+	}
+
+	type(text: string): void {
+		this.#tmux('send-keys', '-t', '0', '-l', text);
+	}
+
+	screen(): string[] {
+		return this.#tmux('capture-pane', '-p', '-t', '0').replace(/\n$/, '').split('\n');
+	}
+
+	text(): string {
+		return this.screen().join('\n');
+	}
+
+	info(format: string): string {
+		return this.#tmux('display-message', '-p', '-t', '0', format).trim();
+	}
+
+	resize(columns: number, rows: number): void {
+		this.#tmux('resize-window', '-t', '0', '-x', String(columns), '-y', String(rows));
+	}
+
+	/** The pid of the ficterm process running in the pane, if it still runs. */
+	readerPid(): number | undefined {
+		const shell = this.info('#{pane_pid}');
+		try {
+			const children = execFileSync('pgrep', ['-P', shell, '-f', 'cli.js'], {
+				encoding: 'utf8',
+			}).trim();
+			return Number(children.split('\n')[0]) || undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	async waitFor(
+		check: (screen: string[]) => boolean,
+		what: string,
+		timeoutMs = 15_000,
+	): Promise<string[]> {
+		const deadline = Date.now() + timeoutMs;
+		let screen = this.screen();
+		while (!check(screen)) {
+			if (Date.now() > deadline) {
+				throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen.join('\n')}`);
+			}
+
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			screen = this.screen();
+		}
+
+		return screen;
+	}
+
+	async waitForText(pattern: RegExp | string, timeoutMs?: number): Promise<string[]> {
+		const matches = (screen: string[]) =>
+			typeof pattern === 'string'
+				? screen.join('\n').includes(pattern)
+				: pattern.test(screen.join('\n'));
+		return this.waitFor(matches, String(pattern), timeoutMs);
+	}
+
+	close(removeHome = true): void {
+		try {
+			this.#tmux('kill-server');
+		} catch {
+			// Already gone.
+		}
+
+		if (removeHome) rmSync(this.home, {recursive: true, force: true});
+	}
+}

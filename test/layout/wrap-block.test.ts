@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import {wrapBlock} from '../../source/layout/wrap-block.ts';
+import type {Block} from '../../source/work/types.ts';
+
+const options = {gapAfter: false, revealTags: false};
+const paragraph = (text: string, extra: Partial<Block> = {}): Block => ({
+	kind: 'paragraph',
+	part: 'story',
+	text,
+	...extra,
+});
+
+test('wraps by display width: CJK characters take two columns', () => {
+	const lines = wrapBlock(paragraph('日本語のテキストは空白なしで続きます'), 10, options);
+	for (const line of lines) assert.ok(stringWidth(line.text) <= 10, line.text);
+	assert.equal(lines.map((line) => line.text).join(''), '日本語のテキストは空白なしで続きます');
+});
+
+test('each line knows where it starts in the block', () => {
+	const text = 'The quick brown fox jumps over the lazy dog and keeps on running far away.';
+	for (const line of wrapBlock(paragraph(text), 17, options)) {
+		assert.equal(text.slice(line.offset, line.offset + line.text.length), line.text);
+	}
+});
+
+test('style runs follow the text onto each line', () => {
+	const lines = wrapBlock(
+		paragraph('plain words then italic words here', {
+			styles: [{start: 17, end: 29, style: 'italic'}],
+		}),
+		10,
+		options,
+	);
+	const italic = lines.flatMap((line) =>
+		line.runs.map((run) => line.text.slice(run.start, run.end)),
+	);
+	assert.deepEqual(italic, ['italic', 'words']);
+});
+
+test('centred blocks are padded, a gap line follows when asked', () => {
+	const lines = wrapBlock({kind: 'break', part: 'story', text: '* * *', center: true}, 21, {
+		...options,
+		gapAfter: true,
+	});
+	assert.equal(lines[0]!.indent, 8);
+	assert.equal(lines[1]!.text, '');
+});
+
+test('property: no line is wider than the width and no character is lost', () => {
+	const word = fc
+		.array(fc.constantFrom('a', 'b', 'z', 'é', '日', '本', '語', '😀', '’'), {
+			minLength: 1,
+			maxLength: 25,
+		})
+		.map((characters) => characters.join(''));
+	fc.assert(
+		fc.property(
+			fc.array(word, {minLength: 1, maxLength: 40}),
+			fc.integer({min: 2, max: 90}),
+			(words, width) => {
+				const text = words.join(' ');
+				const lines = wrapBlock(paragraph(text), width, options);
+				for (const line of lines)
+					assert.ok(stringWidth(line.text) <= width, `${line.text} > ${width}`);
+				assert.equal(
+					lines
+						.map((line) => line.text)
+						.join('')
+						.replaceAll(' ', ''),
+					text.replaceAll(' ', ''),
+				);
+			},
+		),
+		{numRuns: 300},
+	);
+});

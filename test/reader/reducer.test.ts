@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {Book} from '../../source/reader/book.ts';
+import type {KeyInfo} from '../../source/reader/keymap.ts';
+import {layoutOf, reduceApp} from '../../source/reader/reducer.ts';
+import {initialState, textRows, type ReaderState} from '../../source/reader/state.ts';
+import {chapterAt, sectionAt} from '../../source/work/progress.ts';
+import {generatedText, workOf} from '../helpers/works.ts';
+
+const work = workOf(generatedText(5, 3));
+const book = new Book(work);
+const start = () => initialState({columns: 100, rows: 30});
+
+function press(state: ReaderState, ...keys: Array<string | KeyInfo>): ReaderState {
+	let current = state;
+	for (const key of keys) {
+		const action =
+			typeof key === 'string'
+				? {type: 'key' as const, input: key, key: {}}
+				: {type: 'key' as const, input: '', key};
+		current = reduceApp(book, current, action);
+	}
+
+	return current;
+}
+
+function topLine(state: ReaderState) {
+	return layoutOf(book, state).linesFrom(state.anchor, 1)[0]!;
+}
+
+function lineIndex(state: ReaderState): number {
+	// Lines from the start of the work to the anchor, counted by scrolling one line at a time.
+	const layout = layoutOf(book, state);
+	let count = 0;
+	let anchor = {block: 0, offset: 0};
+	while (anchor.block !== state.anchor.block || anchor.offset !== state.anchor.offset) {
+		anchor = layout.anchorOf(layout.moveBy(layout.positionOf(anchor), 1));
+		count++;
+		if (count > 100_000) throw new Error('anchor not reached');
+	}
+
+	return count;
+}
+
+test('j, ↓ and Enter move one line down; k and ↑ one line up', () => {
+	assert.equal(lineIndex(press(start(), 'j')), 1);
+	assert.equal(lineIndex(press(start(), {downArrow: true})), 1);
+	assert.equal(lineIndex(press(start(), {return: true})), 1);
+	assert.equal(lineIndex(press(start(), 'j', 'j', 'j', 'k')), 2);
+	assert.equal(lineIndex(press(start(), 'j', {upArrow: true})), 0);
+	assert.equal(lineIndex(press(start(), 'k')), 0);
+});
+
+test('keys that arrive together in one read all count', () => {
+	assert.equal(lineIndex(press(start(), 'jjjk')), 2);
+	assert.equal(press(start(), '/', 'jjq').search.draft, 'jjq');
+});
+
+test('a count repeats a line move: 5j', () => {
+	assert.equal(lineIndex(press(start(), '5', 'j')), 5);
+});
+
+test('Space, f and PageDown move a page less two lines of context; b and PageUp come back', () => {
+	const page = textRows(start()) - 2;
+	assert.equal(lineIndex(press(start(), ' ')), page);
+	assert.equal(lineIndex(press(start(), 'f')), page);
+	assert.equal(lineIndex(press(start(), {pageDown: true})), page);
+	assert.equal(lineIndex(press(start(), ' ', ' ', 'b')), page);
+	assert.equal(lineIndex(press(start(), ' ', {pageUp: true})), 0);
+});
+
+test('d and u move half a page', () => {
+	const half = Math.floor(textRows(start()) / 2);
+	assert.equal(lineIndex(press(start(), 'd')), half);
+	assert.equal(lineIndex(press(start(), 'd', 'd', 'u')), half);
+});
+
+test('G and End show the last line; g and Home go back to the start', () => {
+	for (const key of ['G', {end: true}] as const) {
+		const state = press(start(), key);
+		const rows = layoutOf(book, state).linesFrom(state.anchor, textRows(state));
+		assert.equal(rows.at(-1)!.block, work.blocks.length - 1);
+		assert.deepEqual(press(state, 'g').anchor, {block: 0, offset: 0});
+		assert.deepEqual(press(state, {home: true}).anchor, {block: 0, offset: 0});
+	}
+});
+
+test('] and [ step through sections, landing each opening at the top', () => {
+	let state = start();
+	for (const section of work.sections.slice(1)) {
+		state = press(state, ']');
+		assert.equal(topLine(state).block, section.start);
+		assert.equal(topLine(state).offset, 0);
+	}
+
+	assert.equal(press(state, ']').message, 'Last section');
+	state = press(start(), ']', ']', ']', 'j');
+	assert.equal(sectionAt(work, state.anchor.block), 3);
+	state = press(state, '[');
+	assert.equal(state.anchor.block, work.sections[3]!.start);
+	state = press(state, '[');
+	assert.equal(state.anchor.block, work.sections[2]!.start);
+	assert.equal(press(start(), '[').message, 'First section');
+});
+
+test('} and { step through chapters; 3g opens chapter 3; 50% the middle', () => {
+	let state = press(start(), '}', '}');
+	assert.equal(chapterAt(work, state.anchor.block), 2);
+	state = press(state, '{');
+	assert.equal(chapterAt(work, state.anchor.block), 1);
+	assert.equal(chapterAt(work, press(start(), '3', 'g').anchor.block), 2);
+	const middle = press(start(), '5', '0', '%');
+	const fraction = work.charsBefore[middle.anchor.block]! / work.charsBefore[work.blocks.length]!;
+	assert.ok(fraction > 0.45 && fraction < 0.55, String(fraction));
+});
+
+test('/ searches forward and n / N move between matches; a miss does not move', () => {
+	let state = press(start(), '/', 'C', '3', 'S', '2', {return: true});
+	assert.equal(state.search.typing, false);
+	assert.match(work.blocks[state.anchor.block]!.text, /^C3S2/);
+	assert.match(state.message!, /^1\/\d+$/);
+	const first = state.anchor;
+	state = press(state, 'n');
+	assert.notDeepEqual(state.anchor, first);
+	assert.match(state.message!, /^2\//);
+	state = press(state, 'N');
+	assert.deepEqual(state.anchor, first);
+	const missed = press(state, '/', 'z', 'q', 'x', {return: true});
+	assert.deepEqual(missed.anchor, first);
+	assert.equal(missed.message, 'Not found: zqx');
+});
+
+test('search is case-insensitive unless the query has capitals', () => {
+	const lower = press(start(), '/', 'c', '2', 's', '1', {return: true});
+	assert.match(lower.message!, /^1\/4$/);
+	const upper = press(start(), '/', 'c', '2', 'S', '1', {return: true});
+	assert.equal(upper.message, 'Not found: c2S1');
+});
+
+test('keys typed into the search prompt are text, not commands; Esc cancels', () => {
+	const typing = press(start(), '/', 'q', 'j', 'G');
+	assert.equal(typing.quitting, false);
+	assert.equal(typing.search.draft, 'qjG');
+	assert.deepEqual(typing.anchor, start().anchor);
+	assert.equal(press(typing, {backspace: true}).search.draft, 'qj');
+	assert.equal(press(typing, {escape: true}).search.typing, false);
+});
+
+test('overlays open and close with their key or Esc; q quits', () => {
+	for (const key of ['t', 'i', '?']) {
+		const open = press(start(), key);
+		assert.ok(open.overlay);
+		assert.equal(press(open, key).overlay, undefined);
+		assert.equal(press(open, {escape: true}).overlay, undefined);
+		assert.equal(press(open, 'q').quitting, true);
+	}
+
+	assert.equal(press(start(), 'q').quitting, true);
+});
+
+test('in the contents, j/k move the cursor and Enter jumps to that entry', () => {
+	let state = press(start(), 't');
+	// The cursor starts on the entry being read: chapter 1's first scene.
+	assert.equal(state.tocCursor, 1);
+	state = press(state, 'j', 'j', {downArrow: true}, 'k');
+	const entry = book.toc[3]!;
+	state = press(state, {return: true});
+	assert.equal(state.overlay, undefined);
+	assert.equal(state.anchor.block, entry.start);
+});
+
+test('+ - = change the text width within the terminal', () => {
+	const narrower = press(start(), '-');
+	assert.equal(narrower.maxWidth, 76);
+	assert.equal(press(narrower, '=').maxWidth, 80);
+	assert.equal(press(start(), '+', '+', '+', '+', '+', '+').maxWidth, 100);
+	assert.equal(press(start(), ...Array.from({length: 30}, () => '-')).maxWidth, 20);
+});
+
+test('a resize keeps the anchor, so the same paragraph stays at the top', () => {
+	const state = press(start(), ' ', ' ', 'j');
+	const resized = reduceApp(book, state, {type: 'resize', columns: 50, rows: 20});
+	assert.deepEqual(resized.anchor, state.anchor);
+	const top = topLine(resized);
+	assert.equal(top.block, state.anchor.block);
+	assert.ok(top.offset <= state.anchor.offset);
+});
+
+test('a tags fold on the front page opens with a', () => {
+	assert.equal(press(start(), 'a').revealTags, true);
+	assert.equal(press(start(), 'a', 'a').revealTags, false);
+});

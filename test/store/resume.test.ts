@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {resumeAnchor, savedAnchor} from '../../source/store/resume.ts';
+import {generatedText, workOf} from '../helpers/works.ts';
+
+const original = workOf(generatedText(4));
+
+test('an unchanged work resumes exactly', () => {
+	const saved = savedAnchor(original, {block: 20, offset: 12});
+	assert.deepEqual(resumeAnchor(original, saved), {anchor: {block: 20, offset: 12}, exact: true});
+});
+
+test('a work with a paragraph added before the place finds the place by its snippet', () => {
+	const saved = savedAnchor(original, {block: 21, offset: 12});
+	assert.ok(saved.snippet.length > 20);
+	const text = generatedText(4).replace(
+		'Chapter 2',
+		'Chapter 2\n\nA new paragraph the author added later.',
+	);
+	const edited = workOf(text);
+	const resumed = resumeAnchor(edited, saved);
+	assert.equal(resumed.exact, true);
+	assert.equal(
+		edited.blocks[resumed.anchor.block]!.text.slice(
+			resumed.anchor.offset,
+			resumed.anchor.offset + 20,
+		),
+		saved.snippet.slice(0, 20),
+	);
+});
+
+test('a work that gained chapters keeps the place', () => {
+	const saved = savedAnchor(original, {block: 30, offset: 0});
+	const grown = workOf(generatedText(4) + '\nChapter 5\n\nSomething new happens at last.\n');
+	assert.equal(grown.chapters.length, 5);
+	assert.deepEqual(resumeAnchor(grown, saved).anchor, {block: 30, offset: 0});
+});
+
+test('when the text is gone, it falls back to the same chapter and says it was not exact', () => {
+	const saved = {
+		...savedAnchor(original, {block: 30, offset: 0}),
+		snippet: 'words that are nowhere in the work',
+		opening: 'nor are these words',
+	};
+	const resumed = resumeAnchor(original, saved);
+	assert.equal(resumed.exact, false);
+	assert.equal(resumed.anchor.block, original.chapters[saved.chapter]!.start);
+});
