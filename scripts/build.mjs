@@ -1,6 +1,9 @@
 // Bundles the CLI into dist/ with esbuild: one small entry for print mode, the Ink app loaded only when reading.
 
+import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
+
+rmSync('dist', {recursive: true, force: true});
 
 await build({
 	entryPoints: ['source/cli.tsx'],
