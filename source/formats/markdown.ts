@@ -1,6 +1,7 @@
 // Markdown: "#" headings split chapters; emphasis, quotes and lists kept.
 
 import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {dividerKind} from '../work/scene-breaks.ts';
 import {emptyMeta} from '../work/types.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
 import {paragraphsFromLines} from './text-lines.ts';
@@ -11,7 +12,7 @@ function styled(block: DraftBlock): DraftBlock {
 	if (/^>\s?/.test(source)) {
 		kind = 'quote';
 		source = source.replace(/(^|\s)>\s?/g, '$1').trim();
-	} else if (/^([-*+]|\d+[.)])\s/.test(source) && kind === 'paragraph') {
+	} else if (/^([-*+]|\d+[.)])\s/.test(source) && kind === 'paragraph' && !dividerKind(source)) {
 		kind = 'list-item';
 	}
 

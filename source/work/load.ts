@@ -1,9 +1,9 @@
 // Reads a work file from disk into a Work, or fails with a LoadError that says why in one line.
 
 import {readFileSync, statSync} from 'node:fs';
-import {parseText} from '../formats/index.ts';
+import {parseEpub, parseText} from '../formats/index.ts';
 import {assembleWork} from './assemble.ts';
-import {decodeText, LoadError} from './decode.ts';
+import {decodeText, isZip, LoadError} from './decode.ts';
 import {sanitiseText} from './sanitise.ts';
 import type {Work} from './types.ts';
 
@@ -38,10 +38,16 @@ function readBytes(path: string): Uint8Array {
 
 export function workFromBytes(bytes: Uint8Array, path: string): Work {
 	if (bytes.length === 0) throw new LoadError(`${path} is empty`);
-	const decoded = decodeText(bytes);
-	const text = sanitiseText(decoded.text);
-	const draft = parseText({text, path});
-	draft.warnings.unshift(...decoded.warnings);
+	let draft;
+	if (isZip(bytes)) {
+		draft = parseEpub(bytes);
+	} else {
+		if (/\.epub$/i.test(path)) throw new LoadError(`${path} is not an EPUB: it is not a zip file`);
+		const decoded = decodeText(bytes);
+		draft = parseText({text: sanitiseText(decoded.text), path});
+		draft.warnings.unshift(...decoded.warnings);
+	}
+
 	const work = assembleWork(draft);
 	if (work.blocks.every((block) => !block.text.trim()))
 		throw new LoadError(`${path} holds no text`);

@@ -39,7 +39,9 @@ export function dividerKind(line: string): DividerKind | undefined {
 	for (let unit = 1; unit <= 3; unit++) {
 		const units = compact.slice(0, unit).join('');
 		if (compact.length >= unit * 2 && isRepeatOf(joined, units.length)) {
-			return [...joined].every((char) => letter.test(char)) ? 'letters' : 'symbols';
+			if (![...joined].every((char) => letter.test(char))) return 'symbols';
+			// "oOo" and "Hahaha" are candidates; spaced words ("the the the") are prose.
+			return /\s/.test(text) ? undefined : 'letters';
 		}
 	}
 

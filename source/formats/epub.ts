@@ -1,0 +1,173 @@
+// EPUB files: AO3's (Calibre-split HTML download), FanFicFare's, and any other EPUB 2 or 3.
+
+import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {emptyMeta, type WorkMeta} from '../work/types.ts';
+import {parseAo3Html} from './ao3-html.ts';
+import {openEpub, type EpubPackage} from './epub-container.ts';
+import {applyFffLabel} from './fff-labels.ts';
+import {hasClass, htmlBlocks, type HtmlBlock} from './html-blocks.ts';
+
+function plain(block: HtmlBlock): DraftBlock {
+	const result: DraftBlock = {kind: block.kind, text: block.text};
+	if (block.styles) result.styles = block.styles;
+	if (block.center) result.center = true;
+	return result;
+}
+
+function metaFromOpf(pkg: EpubPackage): WorkMeta {
+	const first = (key: string) => pkg.metadata[key]?.[0];
+	const meta = emptyMeta(first('title') ?? '');
+	meta.authors = pkg.metadata['creator'] ?? [];
+	meta.language = first('language');
+	meta.tags = pkg.metadata['subject'] ?? [];
+	meta.series = first('calibre:series');
+	meta.published = first('date')?.slice(0, 10);
+	const source =
+		first('source') ?? (pkg.metadata['identifier'] ?? []).find((id) => /^https?:/.test(id));
+	if (source) meta.sourceUrl = source;
+	const ao3 = /archiveofourown\.org\/works\/(\d+)/.exec(source ?? '');
+	if (ao3) meta.ao3Id = ao3[1];
+	return meta;
+}
+
+function descriptionBlocks(pkg: EpubPackage): DraftBlock[] {
+	const description = pkg.metadata['description']?.[0];
+	if (!description) return [];
+	const blocks: DraftBlock[] = [];
+	htmlBlocks(`<div>${description}</div>`, (block) => blocks.push(plain(block)));
+	return blocks;
+}
+
+function isAo3(pkg: EpubPackage, documents: string[]): boolean {
+	const source = pkg.metadata['source']?.[0] ?? '';
+	const head = documents.slice(0, 2).join('');
+	return (
+		/archiveofourown\.org/.test(source) ||
+		(/archiveofourown\.org\/works\/\d+/.test(head) && /Posted originally on the/.test(head))
+	);
+}
+
+function isFff(pkg: EpubPackage, documents: string[]): boolean {
+	return (
+		pkg.spine.some((path) => /(^|\/)title_page\.xhtml$/.test(path)) ||
+		documents.some((html) => html.includes('fff_chapter_title')) ||
+		(pkg.metadata['contributor'] ?? []).some((name) => /FanFicFare/i.test(name))
+	);
+}
+
+function parseAo3Epub(pkg: EpubPackage, documents: string[]): WorkDraft {
+	const draft = parseAo3Html(documents, 'ao3-epub');
+	const opf = metaFromOpf(pkg);
+	const {meta} = draft;
+	meta.title ||= opf.title;
+	if (meta.authors.length === 0) meta.authors = opf.authors;
+	meta.ao3Id ??= opf.ao3Id;
+	meta.sourceUrl ??= opf.sourceUrl;
+	if (draft.summary.length === 0) draft.summary = descriptionBlocks(pkg);
+	return draft;
+}
+
+function parseFffEpub(pkg: EpubPackage): WorkDraft {
+	const meta = metaFromOpf(pkg);
+	meta.tags = [];
+	const draft: WorkDraft = {
+		format: 'fff-epub',
+		meta,
+		summary: descriptionBlocks(pkg),
+		notes: [],
+		chapters: [],
+		endNotes: [],
+		warnings: [],
+	};
+	for (const path of pkg.spine) {
+		const html = pkg.text(path);
+		if (/(^|\/)title_page\.xhtml$/.test(path)) {
+			htmlBlocks(html, (block) => {
+				for (const line of block.text.split('\n')) {
+					const match = /^([A-Z][A-Za-z ]+):\s*(.*)$/.exec(line);
+					if (match && match[1]!.toLowerCase() !== 'summary')
+						applyFffLabel(meta, match[1]!, match[2]!);
+				}
+			});
+			continue;
+		}
+
+		if (/(^|\/)toc_page\.xhtml$/.test(path)) continue;
+		let chapter: ChapterDraft | undefined;
+		htmlBlocks(html, (block) => {
+			const isTitle = block.element !== undefined && hasClass(block.element, 'fff_chapter_title');
+			if (isTitle || (!chapter && block.kind === 'heading')) {
+				chapter = chapterDraft(block.text, []);
+				draft.chapters.push(chapter);
+				return;
+			}
+
+			chapter ??= draft.chapters.at(-1) ?? pushChapter(draft, meta.title);
+			const inNotes = block.ancestors.some((element) => hasClass(element, 'fff_chapter_notes'));
+			(inNotes ? chapter.notes : chapter.body).push(plain(block));
+		});
+	}
+
+	return draft;
+}
+
+function pushChapter(draft: WorkDraft, title: string): ChapterDraft {
+	const chapter = chapterDraft(title, [], false);
+	draft.chapters.push(chapter);
+	return chapter;
+}
+
+function parseGenericEpub(pkg: EpubPackage): WorkDraft {
+	const meta = metaFromOpf(pkg);
+	const draft: WorkDraft = {
+		format: 'epub',
+		meta,
+		summary: descriptionBlocks(pkg),
+		notes: [],
+		chapters: [],
+		endNotes: [],
+		warnings: [],
+	};
+	const titles = new Map<string, string>();
+	for (const entry of pkg.toc) {
+		const file = entry.href.split('#')[0]!;
+		if (!titles.has(file) && entry.label) titles.set(file, entry.label);
+	}
+
+	for (const path of pkg.spine) {
+		const title = titles.get(path);
+		let chapter: ChapterDraft = draft.chapters.at(-1) ?? pushChapter(draft, meta.title);
+		if (title !== undefined && (chapter.body.length > 0 || chapter.showTitle)) {
+			chapter = chapterDraft(title, []);
+			draft.chapters.push(chapter);
+		} else if (title !== undefined) {
+			chapter.title = title;
+			chapter.showTitle = true;
+		}
+
+		const current = chapter;
+		htmlBlocks(pkg.text(path), (block) => {
+			// The chapter's own heading repeats the title already shown above it.
+			const repeatsTitle =
+				block.kind === 'heading' &&
+				current.body.length === 0 &&
+				block.text.toLowerCase() === current.title.toLowerCase();
+			if (!repeatsTitle) current.body.push(plain(block));
+		});
+	}
+
+	return draft;
+}
+
+export function parseEpub(bytes: Uint8Array): WorkDraft {
+	const pkg = openEpub(bytes);
+	const documents = pkg.spine.map((path) => pkg.text(path));
+	// FanFicFare's EPUBs of AO3 works name AO3 too, so they are recognised first.
+	const draft = isFff(pkg, documents)
+		? parseFffEpub(pkg)
+		: isAo3(pkg, documents)
+			? parseAo3Epub(pkg, documents)
+			: parseGenericEpub(pkg);
+	draft.warnings.push(...pkg.warnings);
+	return draft;
+}

@@ -1,0 +1,85 @@
+// FanFicFare's HTML: an h1 "Title by Author", a table of "Label:" rows, then an h2 per chapter.
+
+import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {emptyMeta} from '../work/types.ts';
+import {applyFffLabel} from './fff-labels.ts';
+import {htmlBlocks, type HtmlBlock} from './html-blocks.ts';
+
+export function looksLikeFffHtml(html: string): boolean {
+	const head = html.slice(0, 100_000);
+	return /<a\s+name="section\d+"/i.test(head) || /FanFicFare/i.test(head.slice(0, 5000));
+}
+
+function plain(block: HtmlBlock): DraftBlock {
+	const result: DraftBlock = {kind: block.kind, text: block.text};
+	if (block.styles) result.styles = block.styles;
+	if (block.center) result.center = true;
+	return result;
+}
+
+export function parseFffHtml(html: string): WorkDraft {
+	const meta = emptyMeta();
+	const draft: WorkDraft = {
+		format: 'fff-html',
+		meta,
+		summary: [],
+		notes: [],
+		chapters: [],
+		endNotes: [],
+		warnings: [],
+	};
+	let chapter: ChapterDraft | undefined;
+	let label: string | undefined;
+	let summaryOpen = false;
+	htmlBlocks(html, (block) => {
+		if (!chapter) {
+			if (block.level === 1 && !meta.title) {
+				const by = block.text.lastIndexOf(' by ');
+				meta.title = by === -1 ? block.text : block.text.slice(0, by);
+				if (by !== -1) meta.authors = block.text.slice(by + 4).split(/,\s+|\s+&\s+/);
+				return;
+			}
+
+			if (block.level === 2 && !block.links.some((link) => link.startsWith('#'))) {
+				chapter = chapterDraft(block.text, []);
+				draft.chapters.push(chapter);
+				return;
+			}
+
+			// The table of contents: links to the chapters' anchors.
+			if (block.links.length > 0 && block.links.every((link) => link.startsWith('#section')))
+				return;
+			if (label !== undefined) {
+				if (label.toLowerCase() === 'summary') draft.summary.push(plain(block));
+				else applyFffLabel(meta, label, block.text);
+				label = undefined;
+				return;
+			}
+
+			for (const line of block.text.split('\n')) {
+				const match = /^([A-Z][A-Za-z ]+):\s*(.*)$/.exec(line);
+				if (match && match[1]!.toLowerCase() === 'summary') {
+					if (match[2]) draft.summary.push({kind: 'paragraph', text: match[2]});
+					else label = 'summary';
+					summaryOpen = true;
+				} else if (match && applyFffLabel(meta, match[1]!, match[2]!)) {
+					summaryOpen = false;
+					if (!match[2]) label = match[1];
+				} else if (summaryOpen && line.trim()) {
+					draft.summary.push({kind: 'paragraph', text: line.trim()});
+				}
+			}
+
+			return;
+		}
+
+		if (block.level === 2) {
+			chapter = chapterDraft(block.text, []);
+			draft.chapters.push(chapter);
+			return;
+		}
+
+		chapter.body.push(plain(block));
+	});
+	return draft;
+}

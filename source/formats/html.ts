@@ -1,0 +1,55 @@
+// Any other HTML: the title from <title> or a lone h1, chapters from the headings that repeat.
+
+import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {emptyMeta} from '../work/types.ts';
+import {htmlBlocks, type HtmlBlock} from './html-blocks.ts';
+
+export function parseHtml(html: string, path: string): WorkDraft {
+	const blocks: HtmlBlock[] = [];
+	let title = '';
+	htmlBlocks(html, (block) => blocks.push(block), {
+		onTitle: (text) => {
+			title ||= text;
+		},
+	});
+	const headings = blocks.filter((block) => block.kind === 'heading');
+	const level1 = headings.filter((block) => block.level === 1);
+	const titleHeading = level1.length === 1 ? level1[0] : undefined;
+	const levels = headings
+		.filter((block) => block !== titleHeading)
+		.map((block) => block.level ?? 6);
+	const chapterLevel = levels.length > 0 ? Math.min(...levels) : 0;
+	const meta = emptyMeta(
+		titleHeading?.text || title || (path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, ''),
+	);
+	const draft: WorkDraft = {
+		format: 'html',
+		meta,
+		summary: [],
+		notes: [],
+		chapters: [],
+		endNotes: [],
+		warnings: [],
+	};
+	let chapter: ChapterDraft | undefined;
+	for (const block of blocks) {
+		if (block === titleHeading) continue;
+		if (block.kind === 'heading' && block.level === chapterLevel) {
+			chapter = chapterDraft(block.text, []);
+			draft.chapters.push(chapter);
+			continue;
+		}
+
+		if (!chapter) {
+			chapter = chapterDraft(meta.title, [], false);
+			draft.chapters.push(chapter);
+		}
+
+		const result: DraftBlock = {kind: block.kind, text: block.text};
+		if (block.styles) result.styles = block.styles;
+		if (block.center) result.center = true;
+		chapter.body.push(result);
+	}
+
+	return draft;
+}

@@ -1,0 +1,167 @@
+// Writes a generated story in each file format, the way AO3, FanFicFare and others lay them out.
+
+import {zipSync} from 'fflate';
+
+export type Story = {
+	title: string;
+	author: string;
+	chapters: Array<{title: string; scenes: string[][]}>;
+};
+
+const escapeHtml = (text: string) =>
+	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+function wrap(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		// A line break between two CJK words reads back as no space at all, as it should in CJK text.
+		const cjkJoin =
+			/[\p{Script=Han}\p{Script=Katakana}]$/u.test(line) &&
+			/^[\p{Script=Han}\p{Script=Katakana}]/u.test(word);
+		if (line && line.length + word.length + 1 > width && !cjkJoin) {
+			lines.push(line);
+			line = word;
+		} else {
+			line = line ? `${line} ${word}` : word;
+		}
+	}
+
+	if (line) lines.push(line);
+	return lines;
+}
+
+function textChapters(
+	story: Story,
+	heading: (title: string, index: number) => string[],
+	divider: string,
+	wrapAt = 0,
+): string[] {
+	return story.chapters.flatMap((chapter, index) => [
+		...heading(chapter.title, index),
+		...chapter.scenes.flatMap((scene, sceneIndex) => [
+			...(sceneIndex > 0 ? [divider, ''] : []),
+			...scene.flatMap((paragraph) => [...(wrapAt ? wrap(paragraph, wrapAt) : [paragraph]), '']),
+		]),
+	]);
+}
+
+function htmlChapter(chapter: Story['chapters'][number], hr = '<hr/>'): string {
+	return chapter.scenes
+		.map((scene) => scene.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'))
+		.join(`\n${hr}\n`);
+}
+
+export const writers: Record<string, (story: Story) => Uint8Array | string> = {
+	'ao3-text': (story) =>
+		[
+			'Rating:',
+			'General Audiences',
+			'Fandom:',
+			'Original Work',
+			'Additional Tags:',
+			'Generated',
+			'Stats:',
+			'Published: 2020-01-01 Words: 1 Chapters: 1/1',
+			story.title,
+			story.author,
+			'Summary:',
+			'',
+			'A generated work.',
+			'',
+			...textChapters(
+				story,
+				(title, index) => [`Chapter ${index + 1}: ${title}`, '', 'Chapter Text', ''],
+				'* * *',
+			),
+			'Actions',
+			'Kudos',
+		].join('\n'),
+	'ao3-html': (story) =>
+		`<!DOCTYPE html><html><head><title>${escapeHtml(story.title)} - ${story.author} - Original Work</title></head><body>
+<div id="preface"><p class="message"><b>${escapeHtml(story.title)}</b><br/>Posted originally on the Archive of Our Own at <a href="https://archiveofourown.org/works/5">https://archiveofourown.org/works/5</a>.</p>
+<div class="meta"><dl class="tags"><dt>Rating:</dt><dd>General Audiences</dd></dl><h1>${escapeHtml(story.title)}</h1><div class="byline">by <a rel="author">${story.author}</a></div></div></div>
+<div id="chapters" class="userstuff">${story.chapters
+			.map(
+				(chapter, index) =>
+					`<div class="meta group"><h2 class="heading">Chapter ${index + 1}: ${escapeHtml(chapter.title)}</h2></div><div class="userstuff">${htmlChapter(chapter)}</div>`,
+			)
+			.join('\n')}</div></body></html>`,
+	'fff-txt': (story) =>
+		[
+			'',
+			'',
+			'',
+			story.title,
+			'',
+			`by ${story.author}`,
+			'',
+			'',
+			'Category: Original Work',
+			'Status: Completed',
+			'Published: 2020-01-01',
+			'Packaged: 2020-01-02 00:00:00',
+			'Story URL: https://example.org/s/5',
+			'Summary: A generated work.',
+			'',
+			'',
+			...textChapters(story, (title) => [`\t${title}`, ''], '* * *', 78),
+			'End file.',
+			'',
+		].join('\r\n'),
+	'fff-html': (story) =>
+		`<html><head><title>${escapeHtml(story.title)} by ${story.author}</title></head><body><h1>${escapeHtml(story.title)} by ${story.author}</h1>
+<div><b>Status:</b> Completed<br/></div>${story.chapters
+			.map(
+				(chapter, index) =>
+					`<a name="section${String(index + 1).padStart(4, '0')}"><h2>${escapeHtml(chapter.title)}</h2></a>\n${htmlChapter(chapter, '<p style="text-align: center">* * *</p>')}`,
+			)
+			.join('\n')}</body></html>`,
+	html: (story) =>
+		`<!DOCTYPE html><html><body><h1>${escapeHtml(story.title)}</h1>${story.chapters.map((chapter) => `<h2>${escapeHtml(chapter.title)}</h2>\n${htmlChapter(chapter)}`).join('\n')}</body></html>`,
+	markdown: (story) =>
+		[
+			`# ${story.title}`,
+			'',
+			...textChapters(story, (title) => [`## ${title}`, ''], '* * *', 70),
+		].join('\n'),
+	text: (story) =>
+		[
+			story.title,
+			`by ${story.author}`,
+			'',
+			...textChapters(story, (_, index) => [`Chapter ${index + 1}`, ''], '~~~', 72),
+		].join('\n'),
+	epub: (story) => {
+		const documents = story.chapters.map((chapter, index) => [
+			`c${index}.xhtml`,
+			`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body><h1>${escapeHtml(chapter.title)}</h1>${htmlChapter(chapter)}</body></html>`,
+		]);
+		const encoder = new TextEncoder();
+		const files: Record<string, Uint8Array | [Uint8Array, {level: 0}]> = {
+			mimetype: [encoder.encode('application/epub+zip'), {level: 0}],
+			'META-INF/container.xml': encoder.encode(
+				'<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>',
+			),
+			'content.opf': encoder.encode(
+				`<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${escapeHtml(story.title)}</dc:title><dc:creator>${story.author}</dc:creator></metadata><manifest>${documents.map(([name], index) => `<item id="i${index}" href="${name}" media-type="application/xhtml+xml"/>`).join('')}<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/></manifest><spine toc="ncx">${documents.map((_, index) => `<itemref idref="i${index}"/>`).join('')}</spine></package>`,
+			),
+			'toc.ncx': encoder.encode(
+				`<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><navMap>${story.chapters.map((chapter, index) => `<navPoint><navLabel><text>${escapeHtml(chapter.title)}</text></navLabel><content src="c${index}.xhtml"/></navPoint>`).join('')}</navMap></ncx>`,
+			),
+		};
+		for (const [name, html] of documents) files[name!] = encoder.encode(html);
+		return zipSync(files);
+	},
+};
+
+export const extensions: Record<string, string> = {
+	'ao3-text': 'txt',
+	'ao3-html': 'html',
+	'fff-txt': 'txt',
+	'fff-html': 'html',
+	html: 'html',
+	markdown: 'md',
+	text: 'txt',
+	epub: 'epub',
+};
