@@ -2,6 +2,7 @@
 
 import {compareAnchors, startAnchor, type Anchor} from '../layout/anchor.ts';
 import type {Layout} from '../layout/layout.ts';
+import {isFoldedTags} from '../layout/wrap-block.ts';
 import {anchorAtFraction, chapterAt, rangeAt, sectionAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
 import {actionForKey, type KeyInfo} from './keymap.ts';
@@ -96,9 +97,10 @@ function search(
 	from: Anchor,
 	direction: 1 | -1,
 ): ReaderState {
-	const matches =
-		query === state.search.query ? state.search.matches : findMatches(book.work, query);
-	const base = {...state.search, typing: false, draft: '', query, matches};
+	const fresh = query !== state.search.query || state.search.revealTags !== state.revealTags;
+	const hidden = (index: number) => !state.revealTags && isFoldedTags(book.work.blocks[index]!);
+	const matches = fresh ? findMatches(book.work, query, hidden) : state.search.matches;
+	const base = {...state.search, typing: false, draft: '', query, matches, revealTags: state.revealTags};
 	if (matches.length === 0) {
 		return {...state, search: {...base, current: -1}, message: `Not found: ${query}`, count: ''};
 	}
@@ -286,15 +288,23 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 
 export type AppAction = Action | {type: 'key'; input: string; key: KeyInfo};
 
+/** What a single character means as a key when it came in a run of several. */
+function keyOfCharacter(input: string): {input: string; key: KeyInfo} {
+	if (input === '\r' || input === '\n') return {input: '', key: {return: true}};
+	if (input === '\u007F' || input === '\b') return {input: '', key: {backspace: true}};
+	if (input === '\u001B') return {input: '', key: {escape: true}};
+	if (input === '\t') return {input: '', key: {tab: true}};
+	return {input, key: {}};
+}
+
 /** Keys are turned into actions against the state they arrive at, so keys typed together all count. */
 export function reduceApp(book: Book, state: ReaderState, action: AppAction): ReaderState {
 	if (action.type !== 'key') return reduce(book, state, action);
 	const characters = [...action.input];
-	if (characters.length > 1 && !state.search.typing) {
-		// Keys that arrive in one read ("jjj" from a held key) each count.
+	if (characters.length > 1) {
+		// Keys that arrive in one read ("jjj" from a held key, "/word⏎" typed fast) each count.
 		let current = state;
-		for (const input of characters)
-			current = reduceApp(book, current, {type: 'key', input, key: action.key});
+		for (const input of characters) current = reduceApp(book, current, {type: 'key', ...keyOfCharacter(input)});
 		return current;
 	}
 

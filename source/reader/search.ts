@@ -3,13 +3,18 @@
 import {compareAnchors, type Anchor} from '../layout/anchor.ts';
 import type {Work} from '../work/types.ts';
 
-export function findMatches(work: Work, query: string): Anchor[] {
+/** Matches in reading order; `hidden` blocks (folded tags) are not searched. */
+export function findMatches(
+	work: Work,
+	query: string,
+	hidden: (index: number) => boolean = () => false,
+): Anchor[] {
 	if (!query) return [];
 	const caseSensitive = query !== query.toLowerCase();
 	const needle = caseSensitive ? query : query.toLowerCase();
 	const matches: Anchor[] = [];
 	for (const [block, {text}] of work.blocks.entries()) {
-		if (text.length < needle.length) continue;
+		if (text.length < needle.length || hidden(block)) continue;
 		const haystack = caseSensitive ? text : text.toLowerCase();
 		let at = haystack.indexOf(needle);
 		while (at !== -1) {

@@ -12,6 +12,8 @@ export type SearchState = {
 	/** Matches as block + offset, in reading order; found lazily over the whole work. */
 	matches: Anchor[];
 	current: number;
+	/** Whether the folded tags were searched too, so matches are found again when that changes. */
+	revealTags: boolean;
 };
 
 export type ReaderState = {
@@ -51,7 +53,7 @@ export function initialState(options: {
 		revealTags: false,
 		count: '',
 		message: options.message,
-		search: {typing: false, draft: '', query: '', matches: [], current: -1},
+		search: {typing: false, draft: '', query: '', matches: [], current: -1, revealTags: false},
 		tocCursor: 0,
 		bookmarkCursor: 0,
 		quitting: false,

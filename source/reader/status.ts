@@ -38,7 +38,7 @@ export function statusOf({work, anchor, atEnd, wordsPerMinute}: StatusInput): St
 	return status;
 }
 
-function truncate(text: string, width: number): string {
+export function truncateTo(text: string, width: number): string {
 	if (stringWidth(text) <= width) return text;
 	let result = '';
 	for (const char of text) {
@@ -64,11 +64,11 @@ export function statusText(status: Status, width: number): {left: string; right:
 	if (status.chapter && stringWidth(left) > room) {
 		// Shorten the title first, down to half the room, then the chapter.
 		const titleRoom = Math.max(8, room - stringWidth(status.chapter) - 3, Math.floor(room / 2));
-		left = `${truncate(status.title, titleRoom)} · ${status.chapter}`;
+		left = `${truncateTo(status.title, titleRoom)} · ${status.chapter}`;
 	}
 
-	left = truncate(left, room);
-	if (stringWidth(right) + 1 > width) return {left: '', right: truncate(percent, width)};
+	left = truncateTo(left, room);
+	if (stringWidth(right) + 1 > width) return {left: '', right: truncateTo(percent, width)};
 	return {left, right};
 }
 

@@ -2,7 +2,7 @@
 
 import {Text} from 'ink';
 import stringWidth from 'string-width';
-import {progressBar, statusText, type Status} from '../reader/status.ts';
+import {progressBar, statusText, truncateTo, type Status} from '../reader/status.ts';
 import type {Work} from '../work/types.ts';
 
 type Props = {
@@ -27,9 +27,9 @@ export function StatusBar({work, status, columns, message, prompt, count, color}
 	}
 
 	const {left, right} = statusText(status, columns - 2);
+	// A message (a search count, "Last section") takes the place of the title while it shows.
 	const note = message ?? (count ? `${count}…` : '');
-	const leftText = note ? `${left ? left + ' · ' : ''}${note}` : left;
-	const shownLeft = stringWidth(leftText) + stringWidth(right) + 3 <= columns ? leftText : left;
+	const shownLeft = note ? truncateTo(note, Math.max(1, columns - 3 - stringWidth(right))) : left;
 	const gap = Math.max(1, columns - 2 - stringWidth(shownLeft) - stringWidth(right));
 	const bar =
 		gap >= 12 ? ' ' + progressBar(work, status.percent / 100, gap - 2) + ' ' : ' '.repeat(gap);

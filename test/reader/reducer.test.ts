@@ -54,6 +54,9 @@ test('j, ↓ and Enter move one line down; k and ↑ one line up', () => {
 test('keys that arrive together in one read all count', () => {
 	assert.equal(lineIndex(press(start(), 'jjjk')), 2);
 	assert.equal(press(start(), '/', 'jjq').search.draft, 'jjq');
+	const searched = press(start(), '/C2S1P3\r');
+	assert.equal(searched.search.typing, false);
+	assert.match(work.blocks[searched.anchor.block]!.text, /^C2S1P3/);
 });
 
 test('a count repeats a line move: 5j', () => {
