@@ -1,13 +1,14 @@
 // The top-level component: wires the reducer, the terminal size, keys and saving together.
 
 import {Box, useApp, useInput, useWindowSize} from 'ink';
-import {useEffect, useReducer} from 'react';
+import {useEffect, useReducer, useRef} from 'react';
 import type {Anchor} from './layout/anchor.ts';
 import type {Book} from './reader/book.ts';
 import {layoutOf, reduceApp, type AppAction} from './reader/reducer.ts';
-import {leftMargin, textRows, type ReaderState} from './reader/state.ts';
+import {leftMargin, textRows, type Mark, type ReaderState} from './reader/state.ts';
 import {statusOf} from './reader/status.ts';
 import {rangeAt} from './work/progress.ts';
+import {BookmarksOverlay} from './ui/BookmarksOverlay.tsx';
 import {HelpOverlay} from './ui/HelpOverlay.tsx';
 import {MetaOverlay} from './ui/MetaOverlay.tsx';
 import {StatusBar} from './ui/StatusBar.tsx';
@@ -25,6 +26,7 @@ export type AppProps = {
 	size?: {columns: number; rows: number};
 	onMove?: (anchor: Anchor) => void;
 	onWidth?: (maxWidth: number) => void;
+	onBookmarks?: (marks: Mark[]) => void;
 	onQuit?: (state: ReaderState) => void;
 };
 
@@ -36,6 +38,7 @@ export function App({
 	size,
 	onMove,
 	onWidth,
+	onBookmarks,
 	onQuit,
 }: AppProps) {
 	const terminal = useWindowSize();
@@ -62,6 +65,11 @@ export function App({
 	useEffect(() => {
 		onWidth?.(state.maxWidth);
 	}, [state.maxWidth, onWidth]);
+
+	const firstMarks = useRef(state.bookmarks);
+	useEffect(() => {
+		if (state.bookmarks !== firstMarks.current) onBookmarks?.(state.bookmarks);
+	}, [state.bookmarks, onBookmarks]);
 
 	useEffect(() => {
 		if (!state.quitting) return;
@@ -90,12 +98,22 @@ export function App({
 		body = (
 			<MetaOverlay work={book.work} revealTags={state.revealTags} rows={height} columns={columns} />
 		);
-	else if (state.overlay === 'toc') {
+	else if (state.overlay === 'bookmarks') {
+		body = (
+			<BookmarksOverlay
+				marks={state.bookmarks}
+				cursor={state.bookmarkCursor}
+				rows={height}
+				columns={columns}
+			/>
+		);
+	} else if (state.overlay === 'toc') {
 		body = (
 			<TocOverlay
 				entries={book.toc}
 				cursor={state.tocCursor}
 				current={rangeAt(book.toc, state.anchor.block)}
+				newChapters={state.newChapters}
 				rows={height}
 				columns={columns}
 			/>

@@ -25,6 +25,7 @@ const cli = meow(
 	  --from-start    Open at the beginning without losing the saved place
 	  --forget        Forget the saved place and bookmarks of FILE
 	  --no-color      No colours (NO_COLOR is honoured too)
+	  --no-mouse      Do not scroll with the mouse wheel
 
 	Keys while reading: press ? for the full list.
 	  j k ↓ ↑ line · Space b page · g G start/end · ] [ scene · } { chapter · / search · t contents · q quit
@@ -41,6 +42,7 @@ const cli = meow(
 			fromStart: {type: 'boolean'},
 			forget: {type: 'boolean'},
 			color: {type: 'boolean', default: true},
+			mouse: {type: 'boolean', default: true},
 		},
 		allowUnknownFlags: true,
 		inferType: false,
@@ -59,6 +61,7 @@ const knownFlags = new Set([
 	'fromStart',
 	'forget',
 	'color',
+	'mouse',
 	'help',
 	'version',
 ]);
@@ -119,6 +122,7 @@ async function main(): Promise<number> {
 	return readInteractively(work, path, {
 		storeDirectory: storeDirectory(),
 		fromStart: Boolean(flags.fromStart),
+		mouse: flags.mouse,
 		color: flags.color && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== ''),
 	});
 }

@@ -11,7 +11,12 @@ import {Store} from './store/store.ts';
 import {chapterAt, fractionAt, sectionAt} from './work/progress.ts';
 import type {Work} from './work/types.ts';
 
-export type InteractiveOptions = {storeDirectory?: string; fromStart: boolean; color: boolean};
+export type InteractiveOptions = {
+	storeDirectory?: string;
+	fromStart: boolean;
+	color: boolean;
+	mouse: boolean;
+};
 
 function placeLabel(work: Work, anchor: Anchor): string {
 	const chapter = work.chapters[chapterAt(work, anchor.block)];
@@ -24,6 +29,9 @@ function placeLabel(work: Work, anchor: Anchor): string {
 	return parts.join(' · ');
 }
 
+/** Turns the terminal's mouse wheel into arrow keys while on the alternate screen (xterm's alternateScroll). */
+const wheelAsArrows = {on: '\u001B[?1007h', off: '\u001B[?1007l'};
+
 export async function readInteractively(
 	work: Work,
 	path: string,
@@ -33,24 +41,40 @@ export async function readInteractively(
 	for (const warning of store.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
 	const saved = store.work(work.id);
 	const settings = store.settings();
-	const session = new ReadingSession(store, work, path);
 	let anchor: Anchor | undefined;
 	let message: string | undefined;
-	if (saved && !options.fromStart) {
-		const resumed = resumeAnchor(work, saved.anchor);
-		anchor = resumed.anchor;
-		message = resumed.exact
-			? `Resumed at ${placeLabel(work, anchor)}`
-			: `The saved place was not found in this version; opened at ${work.chapters[chapterAt(work, anchor.block)]?.title ?? 'the start'}`;
+	let newChapters: number[] = [];
+	if (saved) {
 		const added = work.chapters.length - saved.chapters;
+		if (added > 0) newChapters = Array.from({length: added}, (_, index) => saved.chapters + index);
+		if (options.fromStart) {
+			message = 'Opened at the start; your saved place is kept until you move';
+		} else {
+			const resumed = resumeAnchor(work, saved.anchor);
+			anchor = resumed.anchor;
+			message = resumed.exact
+				? `Resumed at ${placeLabel(work, anchor)}`
+				: `The saved place was not found in this version; opened at ${work.chapters[chapterAt(work, anchor.block)]?.title ?? 'the start'}`;
+		}
+
+		// Put first, so that a narrow status bar cuts the place rather than the news.
 		if (added > 0)
-			message += ` · ${added} new chapter${added === 1 ? '' : 's'} since you last read`;
+			message = `${added} new chapter${added === 1 ? '' : 's'} since you last read · ${message}`;
 	}
 
 	const book = new Book(work);
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
-	const initial = initialState({columns, rows, maxWidth: settings.maxWidth, anchor, message});
+	const session = new ReadingSession(store, work, path, anchor ?? {block: 0, offset: 0});
+	const initial = initialState({
+		columns,
+		rows,
+		maxWidth: settings.maxWidth,
+		anchor,
+		message,
+		bookmarks: session.marks(),
+		newChapters,
+	});
 	// The saved anchor is a line start at another width; settle it onto this layout's lines first.
 	initial.anchor = book.layout(textWidth(initial), false).clamp(initial.anchor, textRows(initial));
 
@@ -59,6 +83,7 @@ export async function readInteractively(
 		if (finished) return;
 		finished = true;
 		session.flush();
+		if (options.mouse) process.stdout.write(wheelAsArrows.off);
 	};
 
 	const app = render(
@@ -68,6 +93,7 @@ export async function readInteractively(
 			color={options.color}
 			wordsPerMinute={settings.wordsPerMinute}
 			onMove={(moved) => session.moved(moved)}
+			onBookmarks={(marks) => session.setMarks(marks)}
 			onWidth={(maxWidth) => {
 				if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))
 					store.saveSettings({maxWidth});
@@ -83,6 +109,7 @@ export async function readInteractively(
 			incrementalRendering: true,
 		},
 	);
+	process.stdout.write(options.mouse ? wheelAsArrows.on : wheelAsArrows.off);
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		finish();
@@ -95,6 +122,8 @@ export async function readInteractively(
 		await app.waitUntilExit();
 	} finally {
 		finish();
+		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+			process.removeListener(signal, onSignal);
 	}
 
 	return Number(process.exitCode ?? 0);

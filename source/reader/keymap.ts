@@ -111,6 +111,13 @@ export const bindings: Binding[] = [
 		action: {type: 'search-next', direction: 1},
 	},
 	{keys: '', help: '', matches: is('N'), action: {type: 'search-next', direction: -1}},
+	{keys: 'm', help: 'bookmark this place', matches: is('m'), action: {type: 'bookmark-add'}},
+	{
+		keys: "'",
+		help: 'bookmarks (Enter go, d delete)',
+		matches: is("'"),
+		action: {type: 'overlay', overlay: 'bookmarks'},
+	},
 	{keys: 't', help: 'contents', matches: is('t'), action: {type: 'overlay', overlay: 'toc'}},
 	{
 		keys: 'i',
@@ -154,8 +161,21 @@ function tocAction(input: string, key: KeyInfo): Action | undefined {
 	return undefined;
 }
 
+function bookmarkAction(input: string, key: KeyInfo): Action | undefined {
+	if (key.downArrow || input === 'j') return {type: 'bookmark-move', by: 1};
+	if (key.upArrow || input === 'k') return {type: 'bookmark-move', by: -1};
+	if (key.return) return {type: 'bookmark-open'};
+	if (input === 'd' || key.delete) return {type: 'bookmark-delete'};
+	return undefined;
+}
+
 export function actionForKey(input: string, key: KeyInfo, state: ReaderState): Action | undefined {
 	if (state.search.typing) return promptAction(input, key);
+	if (state.overlay === 'bookmarks') {
+		const action = bookmarkAction(input, key);
+		if (action) return action;
+	}
+
 	if (state.overlay === 'toc') {
 		const action = tocAction(input, key);
 		if (action) return action;

@@ -34,6 +34,10 @@ export type Action =
 	| {type: 'reveal-tags'}
 	| {type: 'toc-move'; by: number}
 	| {type: 'toc-open'}
+	| {type: 'bookmark-add'}
+	| {type: 'bookmark-move'; by: number}
+	| {type: 'bookmark-open'}
+	| {type: 'bookmark-delete'}
 	| {type: 'search-start'}
 	| {type: 'search-type'; text: string}
 	| {type: 'search-erase'}
@@ -86,6 +90,14 @@ function stepRange(
 	return index > 0 ? starts[index - 1]!.start : undefined;
 }
 
+function bookmarkLabel(book: Book, anchor: Anchor): string {
+	const chapter = book.work.chapters[chapterAt(book.work, anchor.block)];
+	const text =
+		book.work.blocks[anchor.block]?.text.slice(anchor.offset).replace(/\s+/g, ' ').trim() ?? '';
+	const words = text.split(' ').slice(0, 8).join(' ');
+	return chapter && book.work.chapters.length > 1 ? `${chapter.title}: ${words}` : words || 'Start';
+}
+
 function rangeLabel(kind: string, number: number, total: number): string {
 	return `${kind} ${number}/${total}`;
 }
@@ -100,7 +112,14 @@ function search(
 	const fresh = query !== state.search.query || state.search.revealTags !== state.revealTags;
 	const hidden = (index: number) => !state.revealTags && isFoldedTags(book.work.blocks[index]!);
 	const matches = fresh ? findMatches(book.work, query, hidden) : state.search.matches;
-	const base = {...state.search, typing: false, draft: '', query, matches, revealTags: state.revealTags};
+	const base = {
+		...state.search,
+		typing: false,
+		draft: '',
+		query,
+		matches,
+		revealTags: state.revealTags,
+	};
 	if (matches.length === 0) {
 		return {...state, search: {...base, current: -1}, message: `Not found: ${query}`, count: ''};
 	}
@@ -196,6 +215,19 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 
 		case 'overlay': {
 			if (state.overlay === action.overlay) return {...state, overlay: undefined};
+			if (action.overlay === 'bookmarks') {
+				const index = state.bookmarks.findLastIndex(
+					(mark) => compareAnchors(mark.anchor, state.anchor) <= 0,
+				);
+				return {
+					...state,
+					overlay: 'bookmarks',
+					bookmarkCursor: Math.max(0, index),
+					count: '',
+					message: undefined,
+				};
+			}
+
 			const tocCursor =
 				action.overlay === 'toc'
 					? Math.max(0, rangeAt(book.toc, state.anchor.block))
@@ -237,6 +269,42 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 			if (!entry) return state;
 			const title = work.chapters[entry.chapter]?.title;
 			return jumpTo(book, {...state, overlay: undefined}, {block: entry.start, offset: 0}, title);
+		}
+
+		case 'bookmark-add': {
+			const {anchor} = state;
+			if (state.bookmarks.some((mark) => compareAnchors(mark.anchor, anchor) === 0)) {
+				return {...state, message: 'Already bookmarked here'};
+			}
+
+			const label = bookmarkLabel(book, anchor);
+			const bookmarks = [...state.bookmarks, {anchor, label}].sort((a, b) =>
+				compareAnchors(a.anchor, b.anchor),
+			);
+			return {...state, bookmarks, message: `Bookmarked: ${label}`};
+		}
+
+		case 'bookmark-move': {
+			const last = Math.max(0, state.bookmarks.length - 1);
+			return {
+				...state,
+				bookmarkCursor: Math.max(0, Math.min(last, state.bookmarkCursor + action.by)),
+			};
+		}
+
+		case 'bookmark-open': {
+			const mark = state.bookmarks[state.bookmarkCursor];
+			return mark ? jumpTo(book, {...state, overlay: undefined}, mark.anchor, mark.label) : state;
+		}
+
+		case 'bookmark-delete': {
+			if (state.bookmarks.length === 0) return state;
+			const bookmarks = state.bookmarks.filter((_, index) => index !== state.bookmarkCursor);
+			return {
+				...state,
+				bookmarks,
+				bookmarkCursor: Math.min(state.bookmarkCursor, Math.max(0, bookmarks.length - 1)),
+			};
 		}
 
 		case 'search-start': {
@@ -304,7 +372,8 @@ export function reduceApp(book: Book, state: ReaderState, action: AppAction): Re
 	if (characters.length > 1) {
 		// Keys that arrive in one read ("jjj" from a held key, "/word⏎" typed fast) each count.
 		let current = state;
-		for (const input of characters) current = reduceApp(book, current, {type: 'key', ...keyOfCharacter(input)});
+		for (const input of characters)
+			current = reduceApp(book, current, {type: 'key', ...keyOfCharacter(input)});
 		return current;
 	}
 

@@ -4,6 +4,9 @@ import {startAnchor, type Anchor} from '../layout/anchor.ts';
 
 export type Overlay = 'help' | 'toc' | 'meta' | 'bookmarks';
 
+/** A place the reader marked, with the opening words there as its label. */
+export type Mark = {anchor: Anchor; label: string};
+
 export type SearchState = {
 	/** The prompt is open and keys are typed into it. */
 	typing: boolean;
@@ -29,7 +32,10 @@ export type ReaderState = {
 	message?: string;
 	search: SearchState;
 	tocCursor: number;
+	bookmarks: Mark[];
 	bookmarkCursor: number;
+	/** Chapters added since the reader last opened the work (their indexes), marked in the contents. */
+	newChapters: number[];
 	quitting: boolean;
 	/** Set by every move, so the store knows when to save. */
 	moved: number;
@@ -44,6 +50,8 @@ export function initialState(options: {
 	maxWidth?: number;
 	anchor?: Anchor;
 	message?: string;
+	bookmarks?: Mark[];
+	newChapters?: number[];
 }): ReaderState {
 	return {
 		anchor: options.anchor ?? startAnchor,
@@ -55,7 +63,9 @@ export function initialState(options: {
 		message: options.message,
 		search: {typing: false, draft: '', query: '', matches: [], current: -1, revealTags: false},
 		tocCursor: 0,
+		bookmarks: options.bookmarks ?? [],
 		bookmarkCursor: 0,
+		newChapters: options.newChapters ?? [],
 		quitting: false,
 		moved: 0,
 	};

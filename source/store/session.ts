@@ -3,7 +3,8 @@
 import type {Anchor} from '../layout/anchor.ts';
 import {fractionAt} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
-import {savedAnchor} from './resume.ts';
+import type {Mark} from '../reader/state.ts';
+import {resumeAnchor, savedAnchor} from './resume.ts';
 import type {Bookmark, SavedWork, Store} from './store.ts';
 
 const saveDelayMs = 500;
@@ -14,18 +15,43 @@ export class ReadingSession {
 	readonly #path: string;
 	#bookmarks: Bookmark[];
 	#pending?: Anchor;
+	/** The latest place, so that saving bookmarks never moves the saved position. */
+	#last: Anchor;
 	#timer?: NodeJS.Timeout;
 
-	constructor(store: Store, work: Work, path: string) {
+	constructor(store: Store, work: Work, path: string, start: Anchor) {
 		this.#store = store;
 		this.#work = work;
 		this.#path = path;
 		this.#bookmarks = store.work(work.id)?.bookmarks ?? [];
+		this.#last = start;
+	}
+
+	/** The saved bookmarks, found again in this version of the work. */
+	marks(): Mark[] {
+		return this.#bookmarks.map((bookmark) => ({
+			anchor: resumeAnchor(this.#work, bookmark).anchor,
+			label: bookmark.label,
+		}));
+	}
+
+	/** Replaces the bookmarks; they are saved with the position. */
+	setMarks(marks: Mark[]): void {
+		const created = new Map(
+			this.#bookmarks.map((bookmark) => [bookmark.label, bookmark.createdAt]),
+		);
+		this.#bookmarks = marks.map((mark) => ({
+			...savedAnchor(this.#work, mark.anchor),
+			label: mark.label,
+			createdAt: created.get(mark.label) ?? new Date().toISOString(),
+		}));
+		this.moved(this.#last);
 	}
 
 	/** Records a move; it reaches the disk within saveDelayMs unless flushed sooner. */
 	moved(anchor: Anchor): void {
 		this.#pending = anchor;
+		this.#last = anchor;
 		this.#timer ??= setTimeout(() => {
 			this.#timer = undefined;
 			this.flush();

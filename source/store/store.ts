@@ -14,13 +14,7 @@ export type SavedAnchor = {
 	chapter: number;
 };
 
-export type Bookmark = {
-	block: number;
-	offset: number;
-	snippet: string;
-	label: string;
-	createdAt: string;
-};
+export type Bookmark = SavedAnchor & {label: string; createdAt: string};
 
 export type SavedWork = {
 	id: string;

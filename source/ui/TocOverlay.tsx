@@ -4,9 +4,16 @@ import {Text} from 'ink';
 import type {TocEntry} from '../work/outline.ts';
 import {Panel, panelBodyRows} from './Panel.tsx';
 
-type Props = {entries: TocEntry[]; cursor: number; current: number; rows: number; columns: number};
+type Props = {
+	entries: TocEntry[];
+	cursor: number;
+	current: number;
+	newChapters?: number[];
+	rows: number;
+	columns: number;
+};
 
-export function TocOverlay({entries, cursor, current, rows, columns}: Props) {
+export function TocOverlay({entries, cursor, current, newChapters = [], rows, columns}: Props) {
 	const body = panelBodyRows(rows);
 	const first = Math.max(0, Math.min(cursor - Math.floor(body / 2), entries.length - body));
 	const shown = entries.slice(first, first + body);
@@ -31,6 +38,9 @@ export function TocOverlay({entries, cursor, current, rows, columns}: Props) {
 					>
 						{`${mark} ${indent}${entry.label || '…'}  `}
 						<Text dimColor>{words}</Text>
+						{entry.kind === 'chapter' && newChapters.includes(entry.chapter) ? (
+							<Text bold> · new</Text>
+						) : null}
 					</Text>
 				);
 			})}

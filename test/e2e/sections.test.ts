@@ -10,7 +10,11 @@ const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');
 test('] and [ walk the scenes of a work, each opening at the top of the text', async (t) => {
 	const work = loadWork(sample);
 	const openings = outlineOf(work).flatMap((chapter) =>
-		chapter.sections.map((section, index) => ({chapter: chapter.title, first: index === 0, words: section.opening.split(' ').slice(0, 5).join(' ')})),
+		chapter.sections.map((section, index) => ({
+			chapter: chapter.title,
+			first: index === 0,
+			words: section.opening.split(' ').slice(0, 5).join(' '),
+		})),
 	);
 	const terminal = new Terminal();
 	t.after(() => terminal.close());
@@ -30,7 +34,10 @@ test('] and [ walk the scenes of a work, each opening at the top of the text', a
 	for (const opening of openings.toReversed().slice(1)) {
 		terminal.press('[');
 		const expected = opening.first ? opening.chapter : opening.words;
-		await terminal.waitFor((rows) => rows[0]!.includes(expected), `"${expected}" at the top going back`);
+		await terminal.waitFor(
+			(rows) => rows[0]!.includes(expected),
+			`"${expected}" at the top going back`,
+		);
 	}
 
 	terminal.press('{');

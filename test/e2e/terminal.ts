@@ -1,7 +1,7 @@
 // Drives a real terminal (tmux) for end-to-end tests: start a command, type keys, read the screen.
 
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -71,10 +71,13 @@ export class Terminal {
 	readerPid(): number | undefined {
 		const shell = this.info('#{pane_pid}');
 		try {
-			const children = execFileSync('pgrep', ['-P', shell, '-f', 'cli.js'], {
-				encoding: 'utf8',
-			}).trim();
-			return Number(children.split('\n')[0]) || undefined;
+			const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8')
+				.trim()
+				.split(/\s+/);
+			// meow renames the process "ficterm", so its command line no longer names cli.js.
+			return children
+				.map(Number)
+				.find((pid) => /ficterm|cli\.js/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')));
 		} catch {
 			return undefined;
 		}

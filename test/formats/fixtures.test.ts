@@ -79,3 +79,29 @@ test('the same story in every format gives the same story text, chapters and sec
 		assert.deepEqual(shape(work), shape(reference), fixture.format);
 	}
 });
+
+test('a work is the same work in every format: AO3 id where the file names it, else its text', () => {
+	const ids = new Map(
+		fixtures().map((fixture) => [`${fixture.format}/${fixture.name}`, fixture.work().id]),
+	);
+	for (const name of [
+		'ao3-html/chaptered.html',
+		'ao3-epub/cold-iron-stars.epub.d',
+		'fff-txt/cold-iron-stars.txt',
+		'fff-html/cold-iron-stars.html',
+		'fff-epub/cold-iron-stars.epub.d',
+	]) {
+		assert.equal(ids.get(name), 'ao3:424242', name);
+	}
+
+	const text = ids.get('ao3-text/chaptered-with-notes.txt');
+	assert.match(text!, /^sha256:/);
+	for (const name of [
+		'epub/cold-iron-stars.epub.d',
+		'html/cold-iron-stars.html',
+		'markdown/cold-iron-stars.md',
+		'text/cold-iron-stars-utf16.txt',
+	]) {
+		assert.equal(ids.get(name), text, name);
+	}
+});

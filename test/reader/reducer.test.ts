@@ -193,3 +193,19 @@ test('a tags fold on the front page opens with a', () => {
 	assert.equal(press(start(), 'a').revealTags, true);
 	assert.equal(press(start(), 'a', 'a').revealTags, false);
 });
+
+test("m bookmarks the place with its opening words; ' lists them, Enter jumps, d deletes", () => {
+	let state = press(start(), ' ', ' ', 'm');
+	const marked = state.anchor;
+	assert.equal(state.bookmarks.length, 1);
+	assert.match(state.message!, /^Bookmarked: Chapter \d: /);
+	assert.equal(press(state, 'm').message, 'Already bookmarked here');
+	state = press(state, 'G', 'm', 'g', "'");
+	assert.equal(state.overlay, 'bookmarks');
+	assert.equal(state.bookmarks.length, 2);
+	state = press(state, {return: true});
+	assert.deepEqual(state.anchor, marked);
+	state = press(state, "'", 'j', 'd');
+	assert.equal(state.bookmarks.length, 1);
+	assert.deepEqual(state.bookmarks[0]!.anchor, marked);
+});

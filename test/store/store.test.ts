@@ -22,7 +22,7 @@ const work = workOf(generatedText(3));
 
 test('a session saves the anchor with a snippet, and flush writes at once', () => {
 	const store = new Store(folder());
-	const session = new ReadingSession(store, work, '/books/story.txt');
+	const session = new ReadingSession(store, work, '/books/story.txt', {block: 0, offset: 0});
 	session.moved({block: 5, offset: 10});
 	assert.equal(store.work(work.id), undefined, 'not before the delay');
 	session.flush();
@@ -36,7 +36,7 @@ test('a session saves the anchor with a snippet, and flush writes at once', () =
 
 test('a session saves by itself within a second of a move', async () => {
 	const store = new Store(folder());
-	const session = new ReadingSession(store, work, 'x.txt');
+	const session = new ReadingSession(store, work, 'x.txt', {block: 0, offset: 0});
 	session.moved({block: 7, offset: 0});
 	await new Promise((resolve) => setTimeout(resolve, 1000));
 	assert.equal(store.work(work.id)?.anchor.block, 7);
@@ -47,9 +47,9 @@ test('two stores on one folder keep each other’s works', () => {
 	const first = new Store(path);
 	const second = new Store(path);
 	const other = workOf('A different story altogether, with other words.');
-	new ReadingSession(first, work, 'a.txt').moved({block: 3, offset: 0});
-	const sessionA = new ReadingSession(first, work, 'a.txt');
-	const sessionB = new ReadingSession(second, other, 'b.txt');
+	new ReadingSession(first, work, 'a.txt', {block: 0, offset: 0}).moved({block: 3, offset: 0});
+	const sessionA = new ReadingSession(first, work, 'a.txt', {block: 0, offset: 0});
+	const sessionB = new ReadingSession(second, other, 'b.txt', {block: 0, offset: 0});
 	sessionA.moved({block: 4, offset: 0});
 	sessionB.moved({block: 0, offset: 5});
 	sessionA.flush();
@@ -73,7 +73,7 @@ test('a corrupt store is kept aside with a warning, never silently emptied', () 
 
 test('forget removes a work; settings are kept apart from works', () => {
 	const store = new Store(folder());
-	const session = new ReadingSession(store, work, 'a.txt');
+	const session = new ReadingSession(store, work, 'a.txt', {block: 0, offset: 0});
 	session.moved({block: 1, offset: 0});
 	session.flush();
 	store.saveSettings({maxWidth: 66});

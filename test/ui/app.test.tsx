@@ -114,3 +114,25 @@ test('q quits and reports the final state', async () => {
 	await until(isQuit, 'quit');
 	app.unmount();
 });
+
+test('the about overlay shows the work’s metadata; bookmarks list what m added', async () => {
+	const work = loadWork(
+		new URL('../../works/the-lighthouse-keepers-daughter.txt', import.meta.url).pathname,
+	);
+	const {app} = mount(work);
+	app.stdin.write('i');
+	await until(() => (app.lastFrame() ?? '').includes('About this work'), 'the about overlay');
+	assert.match(app.lastFrame()!, /Rating +General Audiences/);
+	assert.match(app.lastFrame()!, /Chapters +3\/3/);
+	assert.match(app.lastFrame()!, /Tags +7 hidden/);
+	app.stdin.write('i');
+	await until(() => !(app.lastFrame() ?? '').includes('About this work'), 'it to close');
+	app.stdin.write('}');
+	await until(() => frameLines(app.lastFrame())[0]!.includes('Chapter 1'), 'chapter 1');
+	app.stdin.write('m');
+	await until(() => (app.lastFrame() ?? '').includes('Bookmarked'), 'the bookmark');
+	app.stdin.write("'");
+	await until(() => (app.lastFrame() ?? '').includes('Bookmarks · 1'), 'the bookmarks overlay');
+	assert.match(app.lastFrame()!, /Chapter 1: The Reef/);
+	app.unmount();
+});

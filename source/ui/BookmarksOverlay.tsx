@@ -1,0 +1,31 @@
+// The reader's bookmarks in reading order: Enter jumps, d deletes.
+
+import {Text} from 'ink';
+import type {Mark} from '../reader/state.ts';
+import {Panel, panelBodyRows} from './Panel.tsx';
+
+type Props = {marks: Mark[]; cursor: number; rows: number; columns: number};
+
+export function BookmarksOverlay({marks, cursor, rows, columns}: Props) {
+	const body = panelBodyRows(rows);
+	const first = Math.max(0, Math.min(cursor - Math.floor(body / 2), marks.length - body));
+	return (
+		<Panel
+			title={`Bookmarks · ${marks.length}`}
+			rows={rows}
+			columns={columns}
+			footer="↑↓ move · Enter go · d delete · m adds one · Esc close"
+		>
+			{marks.length === 0 ? <Text dimColor>No bookmarks yet: press m to add one here.</Text> : null}
+			{marks.slice(first, first + body).map((mark, index) => (
+				<Text
+					key={`${mark.anchor.block}:${mark.anchor.offset}`}
+					inverse={first + index === cursor}
+					wrap="truncate"
+				>
+					{mark.label}
+				</Text>
+			))}
+		</Panel>
+	);
+}
