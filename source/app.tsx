@@ -24,7 +24,8 @@ export type AppProps = {
 	wordsPerMinute?: number;
 	/** Fixed size for tests; the terminal's own size otherwise. */
 	size?: {columns: number; rows: number};
-	onMove?: (anchor: Anchor) => void;
+	/** Called after every move, with whether the view shows the end of the work. */
+	onMove?: (anchor: Anchor, atEnd: boolean) => void;
 	onWidth?: (maxWidth: number) => void;
 	onBookmarks?: (marks: Mark[]) => void;
 	onQuit?: (state: ReaderState) => void;
@@ -58,9 +59,13 @@ export function App({
 		else dispatch({type: 'key', input, key});
 	});
 
+	const view = {...state, columns, rows};
+	const height = textRows(view);
+	const layout = layoutOf(book, view);
+	const atEnd = layout.atEnd(state.anchor, height);
 	useEffect(() => {
-		if (state.moved > 0) onMove?.(state.anchor);
-	}, [state.anchor, state.moved, onMove]);
+		if (state.moved > 0) onMove?.(state.anchor, atEnd);
+	}, [state.anchor, state.moved, atEnd, onMove]);
 
 	useEffect(() => {
 		onWidth?.(state.maxWidth);
@@ -83,13 +88,10 @@ export function App({
 		return () => clearTimeout(timer);
 	}, [state.message]);
 
-	const view = {...state, columns, rows};
-	const height = textRows(view);
-	const layout = layoutOf(book, view);
 	const status = statusOf({
 		work: book.work,
 		anchor: state.anchor,
-		atEnd: layout.atEnd(state.anchor, height),
+		atEnd,
 		wordsPerMinute,
 	});
 	let body;

@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {outlineJson, outlineText} from './outline-output.ts';
 import {printWork} from './print.ts';
+import {libraryText} from './library/library-text.ts';
 import {Store} from './store/store.ts';
 import {loadWork, LoadError} from './work/load.ts';
 
@@ -15,7 +16,7 @@ const cli = meow(
 	  $ ficterm [FILE]
 
 	Reads a work: AO3 and FanFicFare downloads, EPUB, HTML, Markdown or plain text.
-	With no FILE, opens a sample work from works/.
+	With no FILE, shows your library: works read before and the sample works.
 
 	Options
 	  --print, -p     Print the reflowed text and exit (the default when output is not a terminal)
@@ -26,6 +27,7 @@ const cli = meow(
 	  --forget        Forget the saved place and bookmarks of FILE
 	  --no-color      No colours (NO_COLOR is honoured too)
 	  --no-mouse      Do not scroll with the mouse wheel
+	  --dir FOLDER    With no FILE: also list the works in FOLDER
 
 	Keys while reading: press ? for the full list.
 	  j k ↓ ↑ line · Space b page · g G start/end · ] [ scene · } { chapter · / search · t contents · q quit
@@ -43,6 +45,7 @@ const cli = meow(
 			forget: {type: 'boolean'},
 			color: {type: 'boolean', default: true},
 			mouse: {type: 'boolean', default: true},
+			dir: {type: 'string'},
 		},
 		allowUnknownFlags: true,
 		inferType: false,
@@ -62,16 +65,15 @@ const knownFlags = new Set([
 	'forget',
 	'color',
 	'mouse',
+	'dir',
 	'help',
 	'version',
 ]);
 
-function defaultWork(): string {
-	const sample = fileURLToPath(
-		new URL('../works/the-lighthouse-keepers-daughter.txt', import.meta.url),
-	);
-	if (!existsSync(sample)) throw new UsageError('no file given, and the sample works are missing');
-	return sample;
+const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
+
+function colorWanted(flag: boolean): boolean {
+	return flag && !process.env['NO_COLOR'];
 }
 
 function storeDirectory(): string | undefined {
@@ -94,7 +96,30 @@ async function main(): Promise<number> {
 		throw new UsageError('--width needs a whole number of columns, 1 or more');
 	}
 
-	const path = cli.input[0] ?? defaultWork();
+	const interactive = !flags.print && process.stdout.isTTY && process.stdin.isTTY;
+	const path = cli.input[0];
+	if (!path) {
+		if (flags.forget || flags.toc)
+			throw new UsageError(`--${flags.forget ? 'forget' : 'toc'} needs a FILE`);
+		if (flags.dir && !existsSync(flags.dir)) throw new UsageError(`no such folder: ${flags.dir}`);
+		const folders = [samplesFolder, ...(flags.dir ? [flags.dir] : [])].filter((folder) =>
+			existsSync(folder),
+		);
+		if (!interactive) {
+			const text = libraryText(new Store(storeDirectory()), folders);
+			process.stdout.write(text ? text + '\n' : '');
+			return 0;
+		}
+
+		const {runLibrary} = await import('./library/run-library.tsx');
+		return runLibrary({
+			storeDirectory: storeDirectory(),
+			folders,
+			color: colorWanted(flags.color),
+			mouse: flags.mouse,
+		});
+	}
+
 	const work = loadWork(path);
 	for (const warning of work.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
 
@@ -111,7 +136,6 @@ async function main(): Promise<number> {
 		return 0;
 	}
 
-	const interactive = !flags.print && process.stdout.isTTY && process.stdin.isTTY;
 	if (!interactive) {
 		const width = flags.width ?? (process.stdout.isTTY ? process.stdout.columns : 80);
 		await printWork(work, Math.max(1, width), process.stdout);
@@ -123,7 +147,7 @@ async function main(): Promise<number> {
 		storeDirectory: storeDirectory(),
 		fromStart: Boolean(flags.fromStart),
 		mouse: flags.mouse,
-		color: flags.color && !('NO_COLOR' in process.env && process.env['NO_COLOR'] !== ''),
+		color: colorWanted(flags.color),
 	});
 }
 

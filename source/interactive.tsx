@@ -92,7 +92,7 @@ export async function readInteractively(
 			initial={initial}
 			color={options.color}
 			wordsPerMinute={settings.wordsPerMinute}
-			onMove={(moved) => session.moved(moved)}
+			onMove={(moved, atEnd) => session.moved(moved, atEnd)}
 			onBookmarks={(marks) => session.setMarks(marks)}
 			onWidth={(maxWidth) => {
 				if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))

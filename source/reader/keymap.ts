@@ -187,3 +187,20 @@ export function actionForKey(input: string, key: KeyInfo, state: ReaderState): A
 
 	return bindings.find((binding) => binding.matches(input, key))?.action;
 }
+
+/** What a single character means as a key when it came in a run of several. */
+function keyOfCharacter(input: string): {input: string; key: KeyInfo} {
+	if (input === '\r' || input === '\n') return {input: '', key: {return: true}};
+	if (input === '\u007F' || input === '\b') return {input: '', key: {backspace: true}};
+	if (input === '\u001B') return {input: '', key: {escape: true}};
+	if (input === '\t') return {input: '', key: {tab: true}};
+	return {input, key: {}};
+}
+
+/** Splits a run of characters that arrived in one read into the keys they are. */
+export function eachKey(input: string, key: KeyInfo): Array<{input: string; key: KeyInfo}> {
+	const characters = [...input];
+	return characters.length > 1
+		? characters.map((character) => keyOfCharacter(character))
+		: [{input, key}];
+}

@@ -5,7 +5,7 @@ import type {Layout} from '../layout/layout.ts';
 import {isFoldedTags} from '../layout/wrap-block.ts';
 import {anchorAtFraction, chapterAt, rangeAt, sectionAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
-import {actionForKey, type KeyInfo} from './keymap.ts';
+import {actionForKey, eachKey, type KeyInfo} from './keymap.ts';
 import {findMatches, matchFrom} from './search.ts';
 import {
 	defaultMaxWidth,
@@ -356,24 +356,14 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 
 export type AppAction = Action | {type: 'key'; input: string; key: KeyInfo};
 
-/** What a single character means as a key when it came in a run of several. */
-function keyOfCharacter(input: string): {input: string; key: KeyInfo} {
-	if (input === '\r' || input === '\n') return {input: '', key: {return: true}};
-	if (input === '\u007F' || input === '\b') return {input: '', key: {backspace: true}};
-	if (input === '\u001B') return {input: '', key: {escape: true}};
-	if (input === '\t') return {input: '', key: {tab: true}};
-	return {input, key: {}};
-}
-
 /** Keys are turned into actions against the state they arrive at, so keys typed together all count. */
 export function reduceApp(book: Book, state: ReaderState, action: AppAction): ReaderState {
 	if (action.type !== 'key') return reduce(book, state, action);
-	const characters = [...action.input];
-	if (characters.length > 1) {
+	const keys = eachKey(action.input, action.key);
+	if (keys.length > 1) {
 		// Keys that arrive in one read ("jjj" from a held key, "/word⏎" typed fast) each count.
 		let current = state;
-		for (const input of characters)
-			current = reduceApp(book, current, {type: 'key', ...keyOfCharacter(input)});
+		for (const key of keys) current = reduceApp(book, current, {type: 'key', ...key});
 		return current;
 	}
 

@@ -15,6 +15,7 @@ export class ReadingSession {
 	readonly #path: string;
 	#bookmarks: Bookmark[];
 	#pending?: Anchor;
+	#atEnd = false;
 	/** The latest place, so that saving bookmarks never moves the saved position. */
 	#last: Anchor;
 	#timer?: NodeJS.Timeout;
@@ -45,11 +46,12 @@ export class ReadingSession {
 			label: mark.label,
 			createdAt: created.get(mark.label) ?? new Date().toISOString(),
 		}));
-		this.moved(this.#last);
+		this.moved(this.#last, this.#atEnd);
 	}
 
 	/** Records a move; it reaches the disk within saveDelayMs unless flushed sooner. */
-	moved(anchor: Anchor): void {
+	moved(anchor: Anchor, atEnd = false): void {
+		this.#atEnd = atEnd;
 		this.#pending = anchor;
 		this.#last = anchor;
 		this.#timer ??= setTimeout(() => {
@@ -76,7 +78,7 @@ export class ReadingSession {
 			path: this.#path,
 			format: work.format,
 			anchor: savedAnchor(work, anchor),
-			fraction: fractionAt(work, anchor),
+			fraction: this.#atEnd ? 1 : fractionAt(work, anchor),
 			chapters: work.chapters.length,
 			words: work.wordsBefore[work.blocks.length]!,
 			readAt: new Date().toISOString(),

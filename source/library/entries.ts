@@ -1,0 +1,112 @@
+// The library's rows: works read before (from the store) and work files found in folders.
+
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {resolve} from 'node:path';
+import type {SavedWork} from '../store/store.ts';
+import {loadWork} from '../work/load.ts';
+
+export type LibraryEntry = {
+	/** Undefined for a file not opened yet and not readable as a work. */
+	id?: string;
+	path: string;
+	title: string;
+	authors: string[];
+	fraction: number;
+	readAt?: string;
+	newChapters: number;
+	missing: boolean;
+};
+
+const workFile = /\.(txt|md|markdown|html?|xhtml|epub)$/i;
+/** Folders can be large; the library lists this many files from each. */
+const maxFilesPerFolder = 500;
+
+export function workFiles(folder: string): string[] {
+	try {
+		return readdirSync(folder)
+			.filter((name) => workFile.test(name) && !name.startsWith('.'))
+			.map((name) => resolve(folder, name))
+			.filter((path) => statSync(path).isFile())
+			.sort()
+			.slice(0, maxFilesPerFolder);
+	} catch {
+		return [];
+	}
+}
+
+type Found = {path: string; id?: string; title: string; authors: string[]; chapters: number};
+
+function describe(path: string): Found {
+	try {
+		const work = loadWork(path);
+		return {
+			path,
+			id: work.id,
+			title: work.meta.title || path,
+			authors: work.meta.authors,
+			chapters: work.chapters.length,
+		};
+	} catch {
+		return {path, title: path.split('/').at(-1) ?? path, authors: [], chapters: 0};
+	}
+}
+
+export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEntry[] {
+	const found = folders.flatMap((folder) => workFiles(folder)).map((path) => describe(path));
+	// The same work may be in two folders: the first found stands for it, or the one it was read from.
+	const byId = new Map<string, Found>();
+	for (const file of found) if (file.id && !byId.has(file.id)) byId.set(file.id, file);
+	for (const work of saved) {
+		const same = found.find((file) => file.path === work.path && file.id === work.id);
+		if (same) byId.set(work.id, same);
+	}
+
+	const entries: LibraryEntry[] = [];
+	for (const work of saved) {
+		const file = byId.get(work.id);
+		byId.delete(work.id);
+		const path = file?.path ?? work.path;
+		const exists = file !== undefined || existsSync(path);
+		// A file outside the listed folders is read again only to count its chapters.
+		const chapters = file?.chapters ?? (exists ? describe(path).chapters : work.chapters);
+		entries.push({
+			id: work.id,
+			path,
+			title: work.title || path,
+			authors: work.authors,
+			fraction: work.fraction,
+			readAt: work.readAt,
+			newChapters: Math.max(0, chapters - work.chapters),
+			missing: !exists,
+		});
+	}
+
+	entries.sort((a, b) => (b.readAt ?? '').localeCompare(a.readAt ?? ''));
+	const seen = new Set(entries.map((entry) => entry.path));
+	for (const file of found) {
+		if (seen.has(file.path) || (file.id && !byId.has(file.id))) continue;
+		seen.add(file.path);
+		entries.push({
+			id: file.id,
+			path: file.path,
+			title: file.title,
+			authors: file.authors,
+			fraction: 0,
+			newChapters: 0,
+			missing: false,
+		});
+	}
+
+	return entries;
+}
+
+export function relativeTime(iso: string, now: Date): string {
+	const seconds = Math.max(0, (now.getTime() - new Date(iso).getTime()) / 1000);
+	if (seconds < 90) return 'just now';
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) return `${minutes} min ago`;
+	const hours = Math.round(minutes / 60);
+	if (hours < 36) return `${hours} h ago`;
+	const days = Math.round(hours / 24);
+	return days < 60 ? `${days} days ago` : iso.slice(0, 10);
+}

@@ -1,0 +1,17 @@
+// The library as plain text, one work a line, for `ficterm | …` and scripts.
+
+import type {Store} from '../store/store.ts';
+import {libraryEntries} from './entries.ts';
+
+export function libraryText(store: Store, folders: string[]): string {
+	return libraryEntries(store.works(), folders)
+		.map((entry) => {
+			const state = entry.missing
+				? 'missing'
+				: entry.readAt
+					? `${Math.floor(entry.fraction * 100)}%`
+					: 'unread';
+			return `${entry.title}\t${entry.authors.join(', ')}\t${state}\t${entry.path}`;
+		})
+		.join('\n');
+}

@@ -1,0 +1,54 @@
+// `ficterm` with no file: the library, then the chosen work, then back to the library.
+
+import {render} from 'ink';
+import {readInteractively, type InteractiveOptions} from '../interactive.tsx';
+import {Store} from '../store/store.ts';
+import {Library} from '../ui/Library.tsx';
+import {loadWork, LoadError} from '../work/load.ts';
+import {libraryEntries} from './entries.ts';
+
+export type LibraryOptions = Omit<InteractiveOptions, 'fromStart'> & {folders: string[]};
+
+async function chooseWork(store: Store, folders: string[]): Promise<string | undefined> {
+	let chosen: string | undefined;
+	const app = render(
+		<Library
+			entries={libraryEntries(store.works(), folders)}
+			now={new Date()}
+			onForget={(entry) => {
+				if (entry.id) store.forget(entry.id);
+			}}
+			onDone={(state) => {
+				chosen = state.chosen;
+			}}
+		/>,
+		{alternateScreen: true, interactive: true, exitOnCtrlC: false, patchConsole: false},
+	);
+	const onSignal = () => app.unmount();
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
+	try {
+		await app.waitUntilExit();
+	} finally {
+		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+			process.removeListener(signal, onSignal);
+	}
+
+	return chosen;
+}
+
+export async function runLibrary(options: LibraryOptions): Promise<number> {
+	for (;;) {
+		const store = new Store(options.storeDirectory);
+		for (const warning of store.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
+		const path = await chooseWork(store, options.folders);
+		if (!path) return 0;
+		try {
+			const work = loadWork(path);
+			const status = await readInteractively(work, path, {...options, fromStart: false});
+			if (status !== 0) return status;
+		} catch (error) {
+			if (!(error instanceof LoadError)) throw error;
+			process.stderr.write(`ficterm: ${error.message}\n`);
+		}
+	}
+}

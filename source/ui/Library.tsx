@@ -1,0 +1,99 @@
+// The library: works read before and work files found, with progress and news; Enter opens.
+
+import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {useEffect, useReducer, useRef} from 'react';
+import {relativeTime, type LibraryEntry} from '../library/entries.ts';
+import {libraryAction, reduceLibrary, type LibraryState} from '../library/library-state.ts';
+import {eachKey} from '../reader/keymap.ts';
+import {truncateTo} from '../reader/status.ts';
+
+type Props = {
+	entries: LibraryEntry[];
+	now: Date;
+	size?: {columns: number; rows: number};
+	onForget: (entry: LibraryEntry) => void;
+	onDone: (state: LibraryState) => void;
+};
+
+function bar(fraction: number, width: number): string {
+	const filled = Math.round(fraction * width);
+	return '━'.repeat(filled) + '─'.repeat(width - filled);
+}
+
+export function Library({entries, now, size, onForget, onDone}: Props) {
+	const terminal = useWindowSize();
+	const {columns, rows} = size ?? terminal;
+	const [state, dispatch] = useReducer(reduceLibrary, {entries, cursor: 0, quitting: false});
+	const {exit} = useApp();
+	useInput((input, key) => {
+		for (const each of eachKey(input, key)) {
+			const action = libraryAction(each.input, each.key);
+			if (action) dispatch(action);
+		}
+	});
+	const forgotten = useRef(new Set<string>());
+	useEffect(() => {
+		// The reducer marks a forgotten entry unread; the store forgets it here, once.
+		for (const entry of entries) {
+			const now = state.entries.find((other) => other.path === entry.path);
+			if (entry.readAt && !now?.readAt && !forgotten.current.has(entry.path)) {
+				forgotten.current.add(entry.path);
+				onForget(entry);
+			}
+		}
+	}, [state.entries, entries, onForget]);
+	useEffect(() => {
+		if (!state.chosen && !state.quitting) return;
+		onDone(state);
+		exit();
+	}, [state, onDone, exit]);
+
+	const listRows = Math.max(1, rows - 3);
+	const first = Math.max(
+		0,
+		Math.min(state.cursor - Math.floor(listRows / 2), state.entries.length - listRows),
+	);
+	const shown = state.entries.slice(first, first + listRows);
+	return (
+		<Box flexDirection="column" width={columns} height={rows}>
+			<Text bold wrap="truncate">
+				{` ficterm · ${state.entries.length} works`}
+			</Text>
+			<Box flexDirection="column" height={listRows} overflow="hidden">
+				{state.entries.length === 0 ? (
+					<Text dimColor> No works yet: run ficterm FILE, or --dir FOLDER.</Text>
+				) : null}
+				{shown.map((entry, index) => {
+					const selected = first + index === state.cursor;
+					const status = entry.missing
+						? 'missing'
+						: [
+								entry.newChapters > 0
+									? `${entry.newChapters} new chapter${entry.newChapters === 1 ? '' : 's'}`
+									: '',
+								entry.readAt ? relativeTime(entry.readAt, now) : 'unread',
+							]
+								.filter(Boolean)
+								.join(' · ');
+					const right = `${bar(entry.fraction, 10)} ${String(Math.floor(entry.fraction * 100)).padStart(3)}%  ${status}`;
+					const name =
+						entry.authors.length > 0 ? `${entry.title} — ${entry.authors.join(', ')}` : entry.title;
+					const left = truncateTo(name, Math.max(4, columns - right.length - 4));
+					return (
+						<Text
+							key={entry.path}
+							inverse={selected}
+							dimColor={entry.missing && !selected}
+							wrap="truncate"
+						>
+							{` ${left.padEnd(Math.max(0, columns - right.length - 3))} ${right} `}
+						</Text>
+					);
+				})}
+			</Box>
+			<Text dimColor wrap="truncate">
+				{state.message ?? ' ↑↓ move · Enter read · d forget · q quit'}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
+import {libraryEntries, relativeTime} from '../../source/library/entries.ts';
+import {
+	libraryAction,
+	reduceLibrary,
+	type LibraryState,
+} from '../../source/library/library-state.ts';
+import type {SavedWork} from '../../source/store/store.ts';
+import {loadWork} from '../../source/work/load.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'ficterm-library-'));
+after(() => rmSync(folder, {recursive: true, force: true}));
+const samples = new URL('../../works/', import.meta.url).pathname;
+
+function saved(path: string, extra: Partial<SavedWork> = {}): SavedWork {
+	const work = loadWork(path);
+	return {
+		id: work.id,
+		title: work.meta.title,
+		authors: work.meta.authors,
+		path,
+		format: work.format,
+		anchor: {block: 0, offset: 0, snippet: '', opening: '', chapter: 0},
+		fraction: 0.5,
+		chapters: work.chapters.length,
+		words: 1,
+		readAt: '2026-11-20T10:00:00.000Z',
+		bookmarks: [],
+		...extra,
+	};
+}
+
+test('lists works read before first, then unread files; a moved file is found by its id', () => {
+	const moved = join(folder, 'renamed.txt');
+	copyFileSync(join(samples, 'the-lighthouse-keepers-daughter.txt'), moved);
+	const entries = libraryEntries(
+		[saved(moved, {path: '/old/place/lighthouse.txt'})],
+		[folder, samples],
+	);
+	assert.equal(entries[0]!.path, moved);
+	assert.equal(entries[0]!.missing, false);
+	assert.equal(entries[0]!.fraction, 0.5);
+	assert.deepEqual(
+		entries.slice(1).map((entry) => entry.title),
+		['A Field Guide to the Small Hours'],
+	);
+	rmSync(moved);
+});
+
+test('a file that is gone is shown as missing, not dropped', () => {
+	const entries = libraryEntries(
+		[
+			saved(join(samples, 'a-field-guide-to-small-hours.txt'), {
+				id: 'sha256:gone',
+				path: '/nowhere/gone.txt',
+				title: 'Gone',
+			}),
+		],
+		[],
+	);
+	assert.deepEqual(
+		entries.map((entry) => [entry.title, entry.missing]),
+		[['Gone', true]],
+	);
+});
+
+test('counts chapters added since the last reading', () => {
+	const path = join(folder, 'wip.txt');
+	const text = readFileSync(join(samples, 'the-lighthouse-keepers-daughter.txt'), 'utf8');
+	writeFileSync(path, text);
+	const before = saved(path);
+	writeFileSync(
+		path,
+		text.replace(
+			'Notes:\n\nThank you',
+			'Chapter 4\n\nChapter Text\n\nMore.\n\nChapter 5\n\nChapter Text\n\nEven more.\n\nNotes:\n\nThank you',
+		),
+	);
+	const [entry] = libraryEntries([before], [folder]);
+	assert.equal(entry!.newChapters, 2);
+	rmSync(path);
+});
+
+test('keys: j/k move, Enter chooses, d forgets, q quits; a missing work is not opened', () => {
+	const entries = libraryEntries(
+		[
+			saved(join(samples, 'a-field-guide-to-small-hours.txt'), {
+				id: 'a',
+				path: '/nowhere',
+				title: 'Gone',
+			}),
+		],
+		[samples],
+	);
+	let state: LibraryState = {entries, cursor: 0, quitting: false};
+	state = reduceLibrary(state, libraryAction('', {return: true})!);
+	assert.equal(state.chosen, undefined);
+	assert.match(state.message!, /^Missing/);
+	state = reduceLibrary(state, libraryAction('j', {})!);
+	assert.equal(reduceLibrary(state, libraryAction('', {return: true})!).chosen, entries[1]!.path);
+	state = reduceLibrary(state, libraryAction('k', {})!);
+	state = reduceLibrary(state, libraryAction('d', {})!);
+	assert.equal(state.entries.length, entries.length - 1);
+	assert.equal(reduceLibrary(state, libraryAction('q', {})!).quitting, true);
+});
+
+test('last-read times read naturally', () => {
+	const now = new Date('2026-11-24T12:00:00Z');
+	assert.equal(relativeTime('2026-11-24T11:59:30Z', now), 'just now');
+	assert.equal(relativeTime('2026-11-24T11:30:00Z', now), '30 min ago');
+	assert.equal(relativeTime('2026-11-24T02:00:00Z', now), '10 h ago');
+	assert.equal(relativeTime('2026-11-20T12:00:00Z', now), '4 days ago');
+});
