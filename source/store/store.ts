@@ -1,9 +1,10 @@
 // The saved state on disk (conf): positions, bookmarks and library entries per work, and settings.
 
-import {existsSync, renameSync} from 'node:fs';
-import {join} from 'node:path';
+import {existsSync, mkdirSync, renameSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
+import {withFileLock} from './file-lock.ts';
 
 export type SavedAnchor = {
 	block: number;
@@ -79,22 +80,29 @@ export class Store {
 		}
 	}
 
+	/** A write: conf reads the file afresh and writes it whole, under a lock that other processes respect. */
+	#write(operation: (conf: Conf<Data>) => void): void {
+		mkdirSync(dirname(this.path), {recursive: true});
+		withFileLock(`${this.path}.lock`, () => this.#guard(operation));
+	}
+
 	work(id: string): SavedWork | undefined {
 		return this.#guard((conf) => conf.get(workPrefix + id) as SavedWork | undefined);
 	}
 
 	saveWork(entry: SavedWork): void {
-		this.#guard((conf) => {
+		this.#write((conf) => {
 			conf.set(workPrefix + entry.id, entry);
 		});
 	}
 
 	forget(id: string): boolean {
-		return this.#guard((conf) => {
-			const had = conf.has(workPrefix + id);
+		let had = false;
+		this.#write((conf) => {
+			had = conf.has(workPrefix + id);
 			conf.delete(workPrefix + id);
-			return had;
 		});
+		return had;
 	}
 
 	works(): SavedWork[] {
@@ -110,7 +118,7 @@ export class Store {
 	}
 
 	saveSettings(settings: Settings): void {
-		this.#guard((conf) => {
+		this.#write((conf) => {
 			conf.set('settings', {...this.settings(), ...settings});
 		});
 	}
