@@ -8,7 +8,7 @@ import {outlineJson, outlineText} from './outline-output.ts';
 import {printWork} from './print.ts';
 import {libraryText} from './library/library-text.ts';
 import {Store} from './store/store.ts';
-import {loadWork, LoadError} from './work/load.ts';
+import {LoadError, readWorkFile, workFromBytes} from './work/load.ts';
 
 const cli = meow(
 	`
@@ -120,7 +120,20 @@ async function main(): Promise<number> {
 		});
 	}
 
-	const work = loadWork(path);
+	if (interactive && !flags.forget && !flags.toc) {
+		const {readInteractively} = await import('./interactive.tsx');
+		return readInteractively(
+			{path, bytes: readWorkFile(path)},
+			{
+				storeDirectory: storeDirectory(),
+				fromStart: Boolean(flags.fromStart),
+				mouse: flags.mouse,
+				color: colorWanted(flags.color),
+			},
+		);
+	}
+
+	const work = workFromBytes(readWorkFile(path), path);
 	for (const warning of work.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
 
 	if (flags.forget) {
@@ -136,19 +149,9 @@ async function main(): Promise<number> {
 		return 0;
 	}
 
-	if (!interactive) {
-		const width = flags.width ?? (process.stdout.isTTY ? process.stdout.columns : 80);
-		await printWork(work, Math.max(1, width), process.stdout);
-		return 0;
-	}
-
-	const {readInteractively} = await import('./interactive.tsx');
-	return readInteractively(work, path, {
-		storeDirectory: storeDirectory(),
-		fromStart: Boolean(flags.fromStart),
-		mouse: flags.mouse,
-		color: colorWanted(flags.color),
-	});
+	const width = flags.width ?? (process.stdout.isTTY ? process.stdout.columns : 80);
+	await printWork(work, Math.max(1, width), process.stdout);
+	return 0;
 }
 
 try {

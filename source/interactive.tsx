@@ -9,6 +9,7 @@ import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
 import {Store} from './store/store.ts';
 import {chapterAt, fractionAt, sectionAt} from './work/progress.ts';
+import {previewFromBytes, workFromFile} from './work/load.ts';
 import type {Work} from './work/types.ts';
 
 export type InteractiveOptions = {
@@ -32,13 +33,20 @@ function placeLabel(work: Work, anchor: Anchor): string {
 /** Turns the terminal's mouse wheel into arrow keys while on the alternate screen (xterm's alternateScroll). */
 const wheelAsArrows = {on: '\u001B[?1007h', off: '\u001B[?1007l'};
 
+/** A work file's path and bytes; the bytes are dropped once the whole work is read. */
+export type WorkSource = {path: string; bytes?: Uint8Array};
+
 export async function readInteractively(
-	work: Work,
-	path: string,
+	source: WorkSource,
 	options: InteractiveOptions,
 ): Promise<number> {
+	const {path} = source;
 	const store = new Store(options.storeDirectory);
 	for (const warning of store.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
+	// A large work first shows its opening while the rest is read, unless a saved place must be found.
+	let preview = previewFromBytes(source.bytes!, path);
+	const showPreview = preview !== undefined && store.work(preview.id) === undefined;
+	let work = showPreview ? preview! : workFromFile(source, path);
 	const saved = store.work(work.id);
 	const settings = store.settings();
 	let anchor: Anchor | undefined;
@@ -62,7 +70,7 @@ export async function readInteractively(
 			message = `${added} new chapter${added === 1 ? '' : 's'} since you last read · ${message}`;
 	}
 
-	const book = new Book(work);
+	let book = new Book(work);
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
 	const session = new ReadingSession(store, work, path, anchor ?? {block: 0, offset: 0});
@@ -86,9 +94,9 @@ export async function readInteractively(
 		if (options.mouse) process.stdout.write(wheelAsArrows.off);
 	};
 
-	const app = render(
+	const element = (shown: Book) => (
 		<App
-			book={book}
+			book={shown}
 			initial={initial}
 			color={options.color}
 			wordsPerMinute={settings.wordsPerMinute}
@@ -99,17 +107,33 @@ export async function readInteractively(
 					store.saveSettings({maxWidth});
 			}}
 			onQuit={finish}
-		/>,
-		{
-			alternateScreen: true,
-			interactive: true,
-			exitOnCtrlC: false,
-			patchConsole: false,
-			maxFps: 120,
-			incrementalRendering: true,
-		},
+		/>
 	);
+	const app = render(element(book), {
+		alternateScreen: true,
+		interactive: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		maxFps: 120,
+		incrementalRendering: true,
+	});
 	process.stdout.write(options.mouse ? wheelAsArrows.on : wheelAsArrows.off);
+	let failure: unknown;
+	if (showPreview) {
+		// The first screen is out; now the whole work, then the same place in it.
+		setImmediate(() => {
+			try {
+				work = workFromFile(source, path);
+				preview = undefined;
+				session.setWork(work);
+				book = new Book(work);
+				app.rerender(element(book));
+			} catch (error) {
+				failure = error;
+				app.unmount();
+			}
+		});
+	}
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		finish();
@@ -125,6 +149,9 @@ export async function readInteractively(
 		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
 			process.removeListener(signal, onSignal);
 	}
+
+	if (failure) throw failure;
+	for (const warning of work.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
 
 	return Number(process.exitCode ?? 0);
 }

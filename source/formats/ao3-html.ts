@@ -39,10 +39,6 @@ export function looksLikeAo3Html(html: string): boolean {
 	);
 }
 
-function within(block: HtmlBlock, test: (element: Element) => boolean): boolean {
-	return block.ancestors.some(test);
-}
-
 function labelKey(text: string): string {
 	return text
 		.replace(/[:：]\s*$/, '')
@@ -170,7 +166,8 @@ export function parseAo3Html(
 			}
 		}
 
-		const inQuote = within(block, (element) => element.tag === 'blockquote');
+		const region = regionOf(block.ancestors);
+		const inQuote = region.quote;
 		if (note && inQuote) {
 			noteList(note).push({
 				...plain(block),
@@ -180,11 +177,7 @@ export function parseAo3Html(
 		}
 
 		note = undefined;
-		// #chapters itself carries the userstuff class; the text is in the userstuff inside it.
-		const inUserstuff = within(
-			block,
-			(element) => hasClass(element, 'userstuff') && element.id !== 'chapters',
-		);
+		const inUserstuff = region.userstuff;
 		if (block.tag === 'dt') {
 			pendingLabel = labelKey(block.text);
 			return;
@@ -196,7 +189,7 @@ export function parseAo3Html(
 			return;
 		}
 
-		if (within(block, (element) => element.tag === 'dl')) return;
+		if (region.dl) return;
 		if (
 			block.tag === 'p' &&
 			!inUserstuff &&
@@ -206,9 +199,13 @@ export function parseAo3Html(
 			return;
 		}
 
-		const inPreface = within(block, (element) => element.id === 'preface');
-		const inAfterword = within(block, (element) => element.id === 'afterword');
-		if (isOrWithin(block, 'message') || /^Posted originally on the Archive/.test(block.text))
+		const inPreface = region.preface;
+		const inAfterword = region.afterword;
+		if (
+			region.message ||
+			isOwn(block, 'message') ||
+			/^Posted originally on the Archive/.test(block.text)
+		)
 			return;
 		if (block.kind === 'heading' && !inUserstuff) {
 			if (block.level === 1 && !meta.title) {
@@ -225,14 +222,14 @@ export function parseAo3Html(
 			return;
 		}
 
-		if (isOrWithin(block, 'byline')) {
+		if (region.byline || isOwn(block, 'byline')) {
 			const authors = block.text.replace(/^by\s+/i, '');
 			meta.authors = authors === 'Anonymous' ? ['Anonymous'] : authors.split(/,\s+|\s+and\s+/);
 			return;
 		}
 
 		// Calibre may rename the text's class, so inside #chapters everything else is the text.
-		const inChapters = within(block, (element) => element.id === 'chapters');
+		const inChapters = region.chapters;
 		if (inPreface || inAfterword || (!inUserstuff && !inChapters)) return;
 		const target = chapter ?? single ?? startSingle();
 		target.body.push(plain(block));
@@ -261,11 +258,51 @@ export function parseAo3Html(
 	return draft;
 }
 
-function isOrWithin(block: HtmlBlock, name: string): boolean {
-	return (
-		(block.element !== undefined && hasClass(block.element, name)) ||
-		within(block, (element) => hasClass(element, name))
-	);
+function isOwn(block: HtmlBlock, name: string): boolean {
+	return block.element !== undefined && hasClass(block.element, name);
+}
+
+type Region = {
+	quote: boolean;
+	userstuff: boolean;
+	dl: boolean;
+	preface: boolean;
+	afterword: boolean;
+	chapters: boolean;
+	message: boolean;
+	byline: boolean;
+};
+
+// Blocks in one container share their ancestors array, so its region is worked out once.
+const regions = new WeakMap<readonly Element[], Region>();
+
+function regionOf(ancestors: readonly Element[]): Region {
+	let region = regions.get(ancestors);
+	if (region) return region;
+	region = {
+		quote: false,
+		userstuff: false,
+		dl: false,
+		preface: false,
+		afterword: false,
+		chapters: false,
+		message: false,
+		byline: false,
+	};
+	for (const element of ancestors) {
+		region.quote ||= element.tag === 'blockquote';
+		// #chapters itself carries the userstuff class; the text is in the userstuff inside it.
+		region.userstuff ||= hasClass(element, 'userstuff') && element.id !== 'chapters';
+		region.dl ||= element.tag === 'dl';
+		region.preface ||= element.id === 'preface';
+		region.afterword ||= element.id === 'afterword';
+		region.chapters ||= element.id === 'chapters';
+		region.message ||= hasClass(element, 'message');
+		region.byline ||= hasClass(element, 'byline');
+	}
+
+	regions.set(ancestors, region);
+	return region;
 }
 
 function plain(block: HtmlBlock): DraftBlock {

@@ -152,7 +152,11 @@ function isBodyMarker(line: string): boolean {
 /** Whether pasted text looks like an AO3 work page. */
 export function looksLikeAo3Text(text: string): boolean {
 	const head = text.slice(0, 20_000);
-	if (/^\s*Work Text:\s*$/m.test(text) || /^\s*Chapter Text\s*$/m.test(text)) return true;
+	for (const marker of ['Work Text:', 'Chapter Text']) {
+		const at = text.indexOf(marker);
+		if (at !== -1 && /^\s*$/.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) return true;
+	}
+
 	const labels = ['Rating:', 'Archive Warning', 'Fandom', 'Additional Tags:', 'Stats:'];
 	return labels.filter((label) => head.includes(label)).length >= 3;
 }

@@ -159,8 +159,10 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 	return draft;
 }
 
-export function parseEpub(bytes: Uint8Array): WorkDraft {
+/** Reads an EPUB; `maxDocuments` reads only the first spine documents, for a quick preview. */
+export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft {
 	const pkg = openEpub(bytes);
+	if (pkg.spine.length > maxDocuments) pkg.spine = pkg.spine.slice(0, maxDocuments);
 	const documents = pkg.spine.map((path) => pkg.text(path));
 	// FanFicFare's EPUBs of AO3 works name AO3 too, so they are recognised first.
 	const draft = isFff(pkg, documents)

@@ -132,6 +132,8 @@ export function htmlBlocks(
 	let links: string[] = [];
 	let blockElement: Element | undefined;
 	let blockAncestors: readonly Element[] = [];
+	let snapshot: readonly Element[] = [];
+	const centred = new WeakSet<Element>();
 	let ignoredDepth = 0;
 	const listCounters: number[] = [];
 
@@ -142,13 +144,11 @@ export function htmlBlocks(
 			run.start = 0;
 		}
 
-		const leading = text.length - text.replace(/^[ \n]+/, '').length;
-		const body = text.trim()
-			? text
-					.replace(/^[ \n]+/, '')
-					.replace(/[ \n]+$/, '')
-					.replace(/ *\n */g, '\n')
-			: text.replace(/[ \n]/g, '');
+		const leading = /^[ \n]/.test(text) ? text.length - text.replace(/^[ \n]+/, '').length : 0;
+		let body = leading > 0 ? text.slice(leading) : text;
+		if (/[ \n]$/.test(body)) body = body.replace(/[ \n]+$/, '');
+		if (body.includes('\n')) body = body.replace(/ *\n */g, '\n');
+		if (!body.trim()) body = text.replace(/[ \n]/g, '');
 		const element = blockElement;
 		const ancestors = blockAncestors;
 		const blockLinks = links;
@@ -186,7 +186,11 @@ export function htmlBlocks(
 		if (element) block.element = element;
 		if (heading) block.level = Number(heading[1]);
 		if (styles.length > 0) block.styles = styles;
-		if ([...ancestors, ...(element ? [element] : [])].some(isCentred) || heading)
+		if (
+			heading ||
+			(element && isCentred(element)) ||
+			ancestors.some((ancestor) => centred.has(ancestor))
+		)
 			block.center = true;
 		onBlock(block);
 	};
@@ -194,7 +198,13 @@ export function htmlBlocks(
 	const startBlock = (element: Element) => {
 		flush();
 		blockElement = element;
-		blockAncestors = stack.slice(0, -1);
+		// Blocks in the same container share one snapshot of their ancestors.
+		const depth = stack.length - 1;
+		let same = snapshot.length === depth;
+		for (let index = 0; same && index < depth; index++) same = snapshot[index] === stack[index];
+		if (!same) snapshot = stack.slice(0, -1);
+
+		blockAncestors = snapshot;
 	};
 
 	const parser = new Parser(
@@ -253,6 +263,7 @@ export function htmlBlocks(
 
 				if (voidTags.has(name)) return;
 				stack.push(element);
+				if (isCentred(element)) centred.add(element);
 				if (name === 'pre') preDepth++;
 				if (name === 'ol' || name === 'ul') listCounters.push(name === 'ol' ? 0 : -1);
 				if (blockTags.has(name)) {
@@ -276,9 +287,19 @@ export function htmlBlocks(
 				}
 
 				if (skipDepth > 0) return;
-				text += preDepth > 0 ? data.replace(/\r\n?/g, '\n') : data.replace(/[ \t\n\r\f]+/g, ' ');
-				if (preDepth === 0 && (text.endsWith('  ') || text.endsWith('\n ')))
-					text = text.slice(0, -1);
+				if (preDepth > 0) {
+					text += data.replace(/\r\n?/g, '\n');
+					return;
+				}
+
+				// Collapse white space as a browser does, across text nodes too, without re-slicing the block.
+				let chunk = /[\t\n\r\f]| {2}/.test(data) ? data.replace(/[ \t\n\r\f]+/g, ' ') : data;
+				if (chunk.charCodeAt(0) === 32) {
+					const last = text.charCodeAt(text.length - 1);
+					if (text.length === 0 || last === 32 || last === 10) chunk = chunk.slice(1);
+				}
+
+				text += chunk;
 			},
 			onclosetag(name) {
 				if (name === 'title' && titleText !== undefined) {

@@ -14,14 +14,24 @@ export function isSpacerLine(line: string): boolean {
 	return line.includes('\u00A0') && /^[\s\u00A0]*$/.test(line);
 }
 
+function isCjkCode(code: number): boolean {
+	return code >= 0x2e80 && cjkEdge.test(String.fromCharCode(code));
+}
+
+function tidy(line: string): string {
+	return /[\t]| {2}|^ | $/.test(line) ? line.replace(/[ \t]+/g, ' ').trim() : line;
+}
+
 /** Joins the lines of one paragraph, with no space between CJK characters. */
 export function joinLines(lines: string[]): string {
+	if (lines.length === 1) return tidy(lines[0]!);
 	let text = '';
 	for (const raw of lines) {
-		const line = raw.replace(/[ \t]+/g, ' ').trim();
+		const line = tidy(raw);
 		if (!line) continue;
 		if (!text) text = line;
-		else if (cjkEdge.test(text.at(-1) ?? '') && cjkEdge.test(line[0] ?? '')) text += line;
+		else if (isCjkCode(text.charCodeAt(text.length - 1)) && isCjkCode(line.charCodeAt(0)))
+			text += line;
 		else text += ' ' + line;
 	}
 

@@ -4,7 +4,7 @@ import {render} from 'ink';
 import {readInteractively, type InteractiveOptions} from '../interactive.tsx';
 import {Store} from '../store/store.ts';
 import {Library} from '../ui/Library.tsx';
-import {loadWork, LoadError} from '../work/load.ts';
+import {LoadError, readWorkFile} from '../work/load.ts';
 import {libraryEntries} from './entries.ts';
 
 export type LibraryOptions = Omit<InteractiveOptions, 'fromStart'> & {folders: string[]};
@@ -43,8 +43,10 @@ export async function runLibrary(options: LibraryOptions): Promise<number> {
 		const path = await chooseWork(store, options.folders);
 		if (!path) return 0;
 		try {
-			const work = loadWork(path);
-			const status = await readInteractively(work, path, {...options, fromStart: false});
+			const status = await readInteractively(
+				{path, bytes: readWorkFile(path)},
+				{...options, fromStart: false},
+			);
 			if (status !== 0) return status;
 		} catch (error) {
 			if (!(error instanceof LoadError)) throw error;

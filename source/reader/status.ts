@@ -13,6 +13,8 @@ export type Status = {
 	scene?: string;
 	percent: number;
 	timeLeft?: string;
+	/** The work is still being read: no share or time left yet. */
+	loading?: boolean;
 };
 
 export function statusOf({work, anchor, atEnd, wordsPerMinute}: StatusInput): Status {
@@ -22,6 +24,11 @@ export function statusOf({work, anchor, atEnd, wordsPerMinute}: StatusInput): St
 		title: work.meta.title || 'Untitled',
 		percent: atEnd ? 100 : Math.floor(fractionAt(work, anchor) * 100),
 	};
+	if (work.partial) {
+		status.loading = true;
+		return status;
+	}
+
 	if (!chapter) return status;
 	if (work.chapters.length > 1) status.chapter = chapter.title;
 	const scenes = work.sections.filter((section) => section.chapter === chapterIndex);
@@ -51,7 +58,7 @@ export function truncateTo(text: string, width: number): string {
 
 /** Left and right parts of the bar; parts are dropped from the least useful on as the width shrinks. */
 export function statusText(status: Status, width: number): {left: string; right: string} {
-	const percent = `${status.percent}%`;
+	const percent = status.loading ? 'reading…' : `${status.percent}%`;
 	const optional = [status.timeLeft, status.scene].filter(Boolean) as string[];
 	let right = [...optional, percent].join(' · ');
 	while (optional.length > 0 && stringWidth(right) > width / 2) {

@@ -11,7 +11,7 @@ const saveDelayMs = 500;
 
 export class ReadingSession {
 	readonly #store: Store;
-	readonly #work: Work;
+	#work: Work;
 	readonly #path: string;
 	#bookmarks: Bookmark[];
 	#pending?: Anchor;
@@ -88,5 +88,10 @@ export class ReadingSession {
 
 	get work(): Work {
 		return this.#work;
+	}
+
+	/** The whole work, once read, in place of its preview; anchors are the same in both. */
+	setWork(work: Work): void {
+		this.#work = work;
 	}
 }

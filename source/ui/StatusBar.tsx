@@ -32,7 +32,9 @@ export function StatusBar({work, status, columns, message, prompt, count, color}
 	const shownLeft = note ? truncateTo(note, Math.max(1, columns - 3 - stringWidth(right))) : left;
 	const gap = Math.max(1, columns - 2 - stringWidth(shownLeft) - stringWidth(right));
 	const bar =
-		gap >= 12 ? ' ' + progressBar(work, status.percent / 100, gap - 2) + ' ' : ' '.repeat(gap);
+		gap >= 12
+			? ' ' + progressBar(work, status.loading ? 0 : status.percent / 100, gap - 2) + ' '
+			: ' '.repeat(gap);
 	return (
 		<Text wrap="truncate" inverse={!color} color={color ? 'gray' : undefined}>
 			{' '}

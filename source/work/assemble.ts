@@ -166,10 +166,16 @@ function identity(meta: WorkMeta, blocks: Block[]): string {
 	return `sha256:${createHash('sha256').update(words.slice(0, 1000).join(' ')).digest('hex').slice(0, 32)}`;
 }
 
+/** Draft blocks belong to the assembly, so they become Blocks in place rather than as copies. */
 function sanitiseBlock(block: DraftBlock, part: BlockPart): Block {
+	const clean = block as Block;
+	clean.part = part;
 	const text = sanitiseText(block.text);
-	const clean: Block = {...block, part, text};
-	if (text.length !== block.text.length) delete clean.styles;
+	if (text !== block.text) {
+		clean.text = text;
+		delete clean.styles;
+	}
+
 	return clean;
 }
 
@@ -178,7 +184,9 @@ export function assembleWork(draft: WorkDraft): Work {
 	markSceneBreaks(draft.chapters.map((chapter) => chapter.body));
 	const blocks: Block[] = [];
 	const push = (block: DraftBlock, part: BlockPart) => {
-		for (const piece of splitLongBlock(sanitiseBlock(block, part))) blocks.push(piece);
+		const clean = sanitiseBlock(block, part);
+		if (clean.text.length <= maxBlockChars) blocks.push(clean);
+		else for (const piece of splitLongBlock(clean)) blocks.push(piece);
 	};
 
 	for (const block of frontPage(draft, meta)) push(block, 'front');

@@ -36,19 +36,67 @@ function readBytes(path: string): Uint8Array {
 	}
 }
 
-export function workFromBytes(bytes: Uint8Array, path: string): Work {
-	if (bytes.length === 0) throw new LoadError(`${path} is empty`);
-	let draft;
-	if (isZip(bytes)) {
-		draft = parseEpub(bytes);
-	} else {
-		if (/\.epub$/i.test(path)) throw new LoadError(`${path} is not an EPUB: it is not a zip file`);
-		const decoded = decodeText(bytes);
-		draft = parseText({text: sanitiseText(decoded.text), path});
-		draft.warnings.unshift(...decoded.warnings);
+/** Files larger than this open from a preview of their start while the rest is read. */
+const previewFromBytesOver = 2 * 1024 * 1024;
+const previewBytes = 256 * 1024;
+const previewDocuments = 3;
+
+/**
+ * The start of a large work, parsed on its own so that the first screen does not wait for the
+ * whole file; its blocks are the first blocks of the whole work. Undefined for small files.
+ */
+export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
+	if (bytes.length <= previewFromBytesOver) return undefined;
+	try {
+		let draft;
+		if (isZip(bytes)) {
+			draft = parseEpub(bytes, previewDocuments);
+		} else {
+			// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
+			const head = bytes.subarray(0, previewBytes);
+			const text = decodeText(head).text;
+			draft = parseText({text: sanitiseText(text.slice(0, text.lastIndexOf('\n') + 1)), path});
+		}
+
+		const work = assembleWork(draft);
+		work.partial = true;
+		return work;
+	} catch {
+		return undefined;
+	}
+}
+
+export function readWorkFile(path: string): Uint8Array {
+	return readBytes(path);
+}
+
+/** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */
+function draftOf(file: {bytes?: Uint8Array}, path: string) {
+	if (!file.bytes || file.bytes.length === 0) throw new LoadError(`${path} is empty`);
+	if (isZip(file.bytes)) {
+		const draft = parseEpub(file.bytes);
+		file.bytes = undefined;
+		return draft;
 	}
 
-	const work = assembleWork(draft);
+	if (/\.epub$/i.test(path)) throw new LoadError(`${path} is not an EPUB: it is not a zip file`);
+	const decoded = decodeText(file.bytes);
+	file.bytes = undefined;
+	const draft = parseText({text: sanitiseText(decoded.text), path});
+	draft.warnings.unshift(...decoded.warnings);
+	return draft;
+}
+
+export function workFromBytes(bytes: Uint8Array, path: string): Work {
+	return workFromFile({bytes}, path);
+}
+
+/**
+ * Parses a work from a holder of its bytes, and empties the holder once the bytes are decoded,
+ * so that a large file's bytes and its text are not both kept while the work is built.
+ */
+export function workFromFile(file: {bytes?: Uint8Array}, path: string): Work {
+	const work = assembleWork(draftOf(file, path));
 	if (work.blocks.every((block) => !block.text.trim()))
 		throw new LoadError(`${path} holds no text`);
 	return work;

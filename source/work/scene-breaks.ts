@@ -22,6 +22,8 @@ function isRepeatOf(text: string, unitLength: number): boolean {
 
 /** Whether a line standing alone is a divider: by its symbols, or (if it is only letters) maybe. */
 export function dividerKind(line: string): DividerKind | undefined {
+	// Most lines are prose: anything this long cannot fit in 16 columns, whatever it holds.
+	if (line.length > 64) return undefined;
 	const text = line.trim();
 	if (!text || stringWidth(text) > 16) return undefined;
 	if (!letterOrDigit.test(text)) {

@@ -78,6 +78,8 @@ export type Work = {
 	/** wordsBefore[i] = story words in blocks 0..i-1; length blocks.length + 1. */
 	wordsBefore: Float64Array;
 	warnings: string[];
+	/** Only the start of a large work, shown while the rest is read. */
+	partial?: boolean;
 };
 
 export function emptyMeta(title = ''): WorkMeta {

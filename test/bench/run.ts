@@ -1,0 +1,224 @@
+// `npm run bench`: parse throughput, first screen, key latency, resize and memory on generated
+// works of 5k to 5M words, measured on the real CLI in a pseudo-terminal. A benchmark, not a test.
+
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {workFromBytes} from '../../source/work/load.ts';
+import {generatedFile} from './generate.ts';
+import {PtySession} from './pty-session.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+const cli = join(root, 'dist/cli.js');
+const results = join(root, 'bench-results');
+const sizes = (process.env['BENCH_SIZES'] ?? '5000,100000,1000000,5000000').split(',').map(Number);
+const formats = (process.env['BENCH_FORMATS'] ?? 'ao3-text,epub').split(',') as Array<
+	'ao3-text' | 'epub'
+>;
+const columns = 100;
+const rows = 40;
+
+type Stats = {median: number; p95: number; runs: number};
+
+function stats(samples: number[]): Stats {
+	const sorted = samples.filter((sample) => Number.isFinite(sample)).sort((a, b) => a - b);
+	const at = (share: number) =>
+		sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+	return {median: at(0.5), p95: at(0.95), runs: sorted.length};
+}
+
+function time<T>(action: () => T): [T, number] {
+	const start = performance.now();
+	const result = action();
+	return [result, performance.now() - start];
+}
+
+async function repeat(times: number, action: () => Promise<number>): Promise<number[]> {
+	const samples: number[] = [];
+	for (let index = 0; index < times; index++) samples.push(await action());
+	return samples;
+}
+
+function sttyMs(): number {
+	const samples = Array.from({length: 5}, () => time(() => spawnSync('stty', ['--version']))[1]);
+	return stats(samples).median;
+}
+
+type Row = Record<string, number | string | Stats>;
+
+async function measure(
+	format: 'ao3-text' | 'epub',
+	words: number,
+	sttyOverhead: number,
+): Promise<Row> {
+	const path = join(results, 'works', `${format}-${words}.${format === 'epub' ? 'epub' : 'txt'}`);
+	if (!existsSync(path)) writeFileSync(path, generatedFile(format, words).bytes);
+	const bytes = new Uint8Array(Buffer.from(spawnSync('cat', [path], {maxBuffer: 1 << 30}).stdout));
+	const parseRuns = words >= 1_000_000 ? 2 : 5;
+	const parseTimes: number[] = [];
+	let work;
+	for (let run = 0; run < parseRuns; run++) {
+		const [parsed, ms] = time(() => workFromBytes(bytes, path));
+		work = parsed;
+		parseTimes.push(ms);
+	}
+
+	const parseMs = stats(parseTimes).median;
+	const storyWords = work!.wordsBefore[work!.blocks.length]!;
+	work = undefined;
+	// Collect the parsed copies now, so that no pause in this process delays reading the child's output.
+	(globalThis as {gc?: () => void}).gc?.();
+	const home = mkdtempSync(join(tmpdir(), 'ficterm-bench-'));
+	const session = new PtySession([process.execPath, cli, path], columns, rows, {
+		FICTERM_HOME: home,
+	});
+	// The first complete screen: text and status bar. A large work shows its opening while the rest
+	// is read ("reading…"), so the time until the whole work is in ("41%") is measured too.
+	const firstScreen =
+		(await session.until(
+			(screen) => /(\d+%|reading…)\s*$/.test(screen.at(-1)!) && screen[0]!.trim() !== '',
+		)) - session.started;
+	const wholeWork =
+		(await session.until((screen) => /\d+%\s*$/.test(screen.at(-1)!))) - session.started;
+	const keys: Record<string, number[]> = {j: [], space: [], G: [], g: [], ']': [], search: []};
+	for (let index = 0; index < 30; index++) keys['j']!.push(await session.key('j'));
+	for (let index = 0; index < 30; index++) keys['space']!.push(await session.key(' '));
+	for (let index = 0; index < 15; index++) {
+		keys['G']!.push(await session.key('G'));
+		keys['g']!.push(await session.key('g'));
+	}
+
+	for (let index = 0; index < 30; index++) keys[']']!.push(await session.key(']'));
+	const needles = ['lantern', 'barley', 'Inspector', 'mainland', 'kitten'];
+	for (const needle of needles) {
+		await session.key('g');
+		await session.key(`/${needle}`);
+		keys['search']!.push(await session.key('\r'));
+	}
+
+	const resizes = await repeat(
+		6,
+		(() => {
+			let wide = false;
+			return async () => {
+				wide = !wide;
+				return (await session.resize(wide ? 80 : 100, wide ? 30 : 40)) - sttyOverhead;
+			};
+		})(),
+	);
+	const rss = session.peakRssBytes();
+	await session.close();
+	rmSync(home, {recursive: true, force: true});
+	return {
+		format,
+		words: storyWords,
+		megabytes: bytes.length / 1e6,
+		parseMs,
+		parseMBps: bytes.length / 1e6 / (parseMs / 1000),
+		firstScreenMs: firstScreen,
+		wholeWorkMs: wholeWork,
+		...Object.fromEntries(
+			Object.entries(keys).map(([key, samples]) => [`key ${key}`, stats(samples)]),
+		),
+		resize: stats(resizes),
+		peakRssMB: rss / 1e6,
+	};
+}
+
+function throughput(): Row[] {
+	return (['ao3-text', 'ao3-html', 'epub'] as const).map((format) => {
+		const {bytes, extension} = generatedFile(format, 1_000_000);
+		const times = Array.from(
+			{length: 3},
+			() => time(() => workFromBytes(bytes, `x.${extension}`))[1],
+		);
+		return {
+			format,
+			megabytes: bytes.length / 1e6,
+			parseMBps: bytes.length / 1e6 / (stats(times).median / 1000),
+		};
+	});
+}
+
+const fixed = (value: number, digits = 1) =>
+	Number.isFinite(value)
+		? Math.abs(value) >= 1000
+			? Math.round(value).toString()
+			: value.toFixed(digits)
+		: '–';
+const show = (value: number | string | Stats | undefined) =>
+	typeof value === 'object'
+		? `${fixed(value.median)}/${fixed(value.p95)}`
+		: typeof value === 'number'
+			? fixed(value)
+			: (value ?? '');
+
+mkdirSync(join(results, 'works'), {recursive: true});
+if (!existsSync(cli)) throw new Error('build first: npm run build');
+const node = spawnSync(process.execPath, ['-e', ''], {encoding: 'utf8'});
+const [, nodeFloor] = time(() => spawnSync(process.execPath, ['-e', '']));
+void node;
+const sttyOverhead = sttyMs();
+const rowsOut: Row[] = [];
+for (const format of formats) {
+	for (const words of sizes) {
+		process.stderr.write(`measuring ${format} ${words} words…\n`);
+		rowsOut.push(await measure(format, words, sttyOverhead));
+	}
+}
+
+process.stderr.write('measuring parse throughput on 1M words…\n');
+const parse = throughput();
+const columnsShown = [
+	'format',
+	'words',
+	'megabytes',
+	'parseMs',
+	'parseMBps',
+	'firstScreenMs',
+	'wholeWorkMs',
+	'key j',
+	'key space',
+	'key G',
+	'key g',
+	'key ]',
+	'key search',
+	'resize',
+	'peakRssMB',
+];
+const table = [
+	columnsShown,
+	...rowsOut.map((row) => columnsShown.map((column) => show(row[column]))),
+];
+const widths = columnsShown.map((_, index) =>
+	Math.max(...table.map((line) => String(line[index]).length)),
+);
+const lines = table.map((line) =>
+	line.map((cell, index) => String(cell).padStart(widths[index]!)).join('  '),
+);
+console.log(
+	`ficterm bench · ${new Date().toISOString()} · node ${process.version} · ${columns}x${rows} · times in ms (median/p95)`,
+);
+console.log(`floor: node -e '' takes ${fixed(nodeFloor)} ms`);
+console.log(lines.join('\n'));
+console.log('\nparse throughput, 1M words:');
+for (const row of parse)
+	console.log(
+		`  ${String(row['format']).padEnd(9)} ${fixed(row['megabytes'] as number)} MB  ${fixed(row['parseMBps'] as number)} MB/s`,
+	);
+writeFileSync(
+	join(results, 'bench.json'),
+	JSON.stringify(
+		{
+			date: new Date().toISOString(),
+			node: process.version,
+			nodeFloorMs: nodeFloor,
+			runs: rowsOut,
+			parse,
+		},
+		undefined,
+		2,
+	),
+);
+console.log(`\nwritten: bench-results/bench.json`);
