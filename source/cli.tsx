@@ -9,6 +9,7 @@ import {printWork} from './print.ts';
 import {libraryText} from './library/library-text.ts';
 import {Store} from './store/store.ts';
 import {LoadError, readWorkFile, workFromBytes} from './work/load.ts';
+import {sanitiseLine} from './work/sanitise.ts';
 
 const cli = meow(
 	`
@@ -96,7 +97,9 @@ async function main(): Promise<number> {
 		throw new UsageError('--width needs a whole number of columns, 1 or more');
 	}
 
-	const interactive = !flags.print && process.stdout.isTTY && process.stdin.isTTY;
+	// A dumb terminal cannot move its cursor or switch screens: it gets the text printed instead.
+	const dumb = process.env['TERM'] === 'dumb';
+	const interactive = !flags.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
 	const path = cli.input[0];
 	if (!path) {
 		if (flags.forget || flags.toc)
@@ -134,7 +137,8 @@ async function main(): Promise<number> {
 	}
 
 	const work = workFromBytes(readWorkFile(path), path);
-	for (const warning of work.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
+	for (const warning of work.warnings)
+		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
 
 	if (flags.forget) {
 		const forgotten = new Store(storeDirectory()).forget(work.id);
@@ -161,6 +165,7 @@ try {
 		error instanceof LoadError || error instanceof UsageError
 			? error.message
 			: `unexpected error: ${(error as Error)?.message ?? String(error)}`;
-	process.stderr.write(`ficterm: ${message}\n`);
+	// Messages can quote a work file's own contents (an EPUB's paths): they are made safe first.
+	process.stderr.write(`ficterm: ${sanitiseLine(message)}\n`);
 	process.exitCode = error instanceof UsageError ? 2 : 1;
 }

@@ -1,7 +1,8 @@
 // Reading in the terminal: the Ink app on the alternate screen, saving on every way out.
 
-import {render} from 'ink';
+import {render, type Instance} from 'ink';
 import {App} from './app.tsx';
+import {CrashGuard} from './ui/CrashGuard.tsx';
 import type {Anchor} from './layout/anchor.ts';
 import {Book} from './reader/book.ts';
 import {initialState, textRows, textWidth} from './reader/state.ts';
@@ -10,6 +11,7 @@ import {ReadingSession} from './store/session.ts';
 import {Store} from './store/store.ts';
 import {chapterAt, fractionAt, sectionAt} from './work/progress.ts';
 import {previewFromBytes, workFromFile} from './work/load.ts';
+import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 
 export type InteractiveOptions = {
@@ -86,6 +88,7 @@ export async function readInteractively(
 	// The saved anchor is a line start at another width; settle it onto this layout's lines first.
 	initial.anchor = book.layout(textWidth(initial), false).clamp(initial.anchor, textRows(initial));
 
+	let failure: unknown;
 	let finished = false;
 	const finish = () => {
 		if (finished) return;
@@ -94,20 +97,30 @@ export async function readInteractively(
 		if (options.mouse) process.stdout.write(wheelAsArrows.off);
 	};
 
+	// The crash handler may run during the first render, before render() has returned the app.
+	const running: {app?: Instance} = {};
+	const crash = (error: unknown) => {
+		failure ??= error;
+		finish();
+		running.app?.unmount();
+	};
+
 	const element = (shown: Book) => (
-		<App
-			book={shown}
-			initial={initial}
-			color={options.color}
-			wordsPerMinute={settings.wordsPerMinute}
-			onMove={(moved, atEnd) => session.moved(moved, atEnd)}
-			onBookmarks={(marks) => session.setMarks(marks)}
-			onWidth={(maxWidth) => {
-				if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))
-					store.saveSettings({maxWidth});
-			}}
-			onQuit={finish}
-		/>
+		<CrashGuard onCrash={crash}>
+			<App
+				book={shown}
+				initial={initial}
+				color={options.color}
+				wordsPerMinute={settings.wordsPerMinute}
+				onMove={(moved, atEnd) => session.moved(moved, atEnd)}
+				onBookmarks={(marks) => session.setMarks(marks)}
+				onWidth={(maxWidth) => {
+					if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))
+						store.saveSettings({maxWidth});
+				}}
+				onQuit={finish}
+			/>
+		</CrashGuard>
 	);
 	const app = render(element(book), {
 		alternateScreen: true,
@@ -117,8 +130,10 @@ export async function readInteractively(
 		maxFps: 120,
 		incrementalRendering: true,
 	});
-	process.stdout.write(options.mouse ? wheelAsArrows.on : wheelAsArrows.off);
-	let failure: unknown;
+	running.app = app;
+	// A crash during the very first render came before there was an app to unmount.
+	if (failure) app.unmount();
+	else process.stdout.write(options.mouse ? wheelAsArrows.on : wheelAsArrows.off);
 	if (showPreview) {
 		// The first screen is out; now the whole work, then the same place in it.
 		setImmediate(() => {
@@ -142,16 +157,22 @@ export async function readInteractively(
 	};
 
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
+	// Whatever goes wrong, the terminal is given back and the place is saved before the error is told.
+	process.once('uncaughtException', crash);
+	process.once('unhandledRejection', crash);
 	try {
 		await app.waitUntilExit();
 	} finally {
 		finish();
 		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
 			process.removeListener(signal, onSignal);
+		process.removeListener('uncaughtException', crash);
+		process.removeListener('unhandledRejection', crash);
 	}
 
 	if (failure) throw failure;
-	for (const warning of work.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
+	for (const warning of work.warnings)
+		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
 
 	return Number(process.exitCode ?? 0);
 }

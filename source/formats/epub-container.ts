@@ -1,7 +1,7 @@
 // Opens an EPUB: the zip (with caps on size and entries), the OPF package, the spine and the TOC.
 
 import {posix} from 'node:path';
-import {unzipSync} from 'fflate';
+import {unzipSync, type UnzipFileInfo} from 'fflate';
 import {Parser} from 'htmlparser2';
 import {LoadError} from '../work/decode.ts';
 
@@ -17,43 +17,65 @@ export type EpubPackage = {
 	/** Spine documents in reading order, as paths inside the zip. */
 	spine: string[];
 	toc: TocEntry[];
-	files: Map<string, Uint8Array>;
 	warnings: string[];
 	text: (path: string) => string;
 };
 
-function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
-	let entries = 0;
-	let total = 0;
-	let unpacked: Record<string, Uint8Array>;
-	try {
-		unpacked = unzipSync(bytes, {
-			filter(file) {
-				entries++;
-				total += file.originalSize;
-				if (entries > maxEntries) throw new LoadError(`the EPUB has more than ${maxEntries} files`);
-				if (file.originalSize > maxEntryBytes || total > maxTotalBytes) {
-					throw new LoadError('the EPUB unpacks to more than 512 MB; it may be a zip bomb');
-				}
+/**
+ * The zip's entries, inflated only when asked for, in batches: a preview of a large EPUB then
+ * costs only the documents it shows. Sizes and counts are checked before anything is inflated.
+ */
+class ZipEntries {
+	readonly names = new Set<string>();
+	readonly #bytes: Uint8Array;
+	readonly #inflated = new Map<string, Uint8Array>();
+	#total = 0;
 
-				return !file.name.endsWith('/');
-			},
+	constructor(bytes: Uint8Array) {
+		this.#bytes = bytes;
+		let entries = 0;
+		let declared = 0;
+		this.#unzip((file) => {
+			entries++;
+			declared += file.originalSize;
+			if (entries > maxEntries) throw new LoadError(`the EPUB has more than ${maxEntries} files`);
+			if (file.originalSize > maxEntryBytes || declared > maxTotalBytes) {
+				throw new LoadError('the EPUB unpacks to more than 512 MB; it may be a zip bomb');
+			}
+
+			if (!file.name.endsWith('/')) this.names.add(file.name.replace(/^\/+/, ''));
+			return false;
 		});
-	} catch (error) {
-		if (error instanceof LoadError) throw error;
-		throw new LoadError(`this EPUB is not a readable zip file (${(error as Error).message})`);
 	}
 
-	const files = new Map<string, Uint8Array>();
-	let actual = 0;
-	for (const [name, data] of Object.entries(unpacked)) {
-		actual += data.length;
-		if (actual > maxTotalBytes)
-			throw new LoadError('the EPUB unpacks to more than 512 MB; it may be a zip bomb');
-		files.set(name.replace(/^\/+/, ''), data);
+	#unzip(filter: (file: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
+		try {
+			return unzipSync(this.#bytes, {filter});
+		} catch (error) {
+			if (error instanceof LoadError) throw error;
+			throw new LoadError(`this EPUB is not a readable zip file (${(error as Error).message})`);
+		}
 	}
 
-	return files;
+	/** Inflates the named entries that are not inflated yet, all in one pass over the zip. */
+	load(names: Iterable<string>): void {
+		const wanted = new Set(
+			[...names].filter((name) => this.names.has(name) && !this.#inflated.has(name)),
+		);
+		if (wanted.size === 0) return;
+		const unpacked = this.#unzip((file) => wanted.has(file.name.replace(/^\/+/, '')));
+		for (const [name, data] of Object.entries(unpacked)) {
+			this.#total += data.length;
+			if (this.#total > maxTotalBytes)
+				throw new LoadError('the EPUB unpacks to more than 512 MB; it may be a zip bomb');
+			this.#inflated.set(name.replace(/^\/+/, ''), data);
+		}
+	}
+
+	get(name: string): Uint8Array | undefined {
+		this.load([name]);
+		return this.#inflated.get(name);
+	}
 }
 
 type XmlElement = {name: string; attributes: Record<string, string>; text: string};
@@ -89,7 +111,14 @@ function localName(name: string): string {
 
 /** Resolves an href against a base path inside the zip, refusing paths that leave the zip's root. */
 export function resolveInside(base: string, href: string): string {
-	const target = decodeURIComponent(href.split('#')[0]!);
+	const raw = href.split('#')[0]!;
+	let target = raw;
+	try {
+		target = decodeURIComponent(raw);
+	} catch {
+		// A malformed %-escape is taken as written.
+	}
+
 	const joined = posix.normalize(posix.join(posix.dirname(base), target));
 	if (joined.startsWith('../') || joined === '..' || posix.isAbsolute(joined)) {
 		throw new LoadError(`the EPUB points outside itself (${href})`);
@@ -98,8 +127,9 @@ export function resolveInside(base: string, href: string): string {
 	return joined;
 }
 
-export function openEpub(bytes: Uint8Array): EpubPackage {
-	const files = unzip(bytes);
+/** Opens an EPUB; `maxDocuments` inflates only the first spine documents, for a preview. */
+export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackage {
+	const files = new ZipEntries(bytes);
 	const decoder = new TextDecoder('utf-8');
 	const text = (path: string) => {
 		const data = files.get(path);
@@ -107,12 +137,12 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
 		return decoder.decode(data);
 	};
 
-	const container = files.has('META-INF/container.xml')
+	const container = files.names.has('META-INF/container.xml')
 		? xmlElements(text('META-INF/container.xml'))
 		: [];
 	const opfPath =
 		container.find((element) => localName(element.name) === 'rootfile')?.attributes['full-path'] ??
-		[...files.keys()].find((name) => name.endsWith('.opf'));
+		[...files.names].find((name) => name.endsWith('.opf'));
 	if (!opfPath) throw new LoadError('this EPUB has no package file (content.opf)');
 	const opf = xmlElements(text(opfPath));
 
@@ -152,7 +182,7 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
 	}
 
 	if (spine.length === 0) throw new LoadError('this EPUB has no spine: no documents to read');
-	const missing = spine.filter((path) => !files.has(path));
+	const missing = spine.filter((path) => !files.names.has(path));
 	if (missing.length === spine.length)
 		throw new LoadError(`the EPUB is missing its documents (${missing[0]})`);
 
@@ -161,7 +191,7 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
 	const ncx =
 		manifest.get(spineElement?.attributes['toc'] ?? '') ??
 		[...manifest.values()].find((item) => item.type === 'application/x-dtbncx+xml');
-	if (nav && files.has(nav.href)) {
+	if (nav && files.names.has(nav.href)) {
 		let inToc = false;
 		for (const element of xmlElements(text(nav.href))) {
 			if (localName(element.name) === 'nav')
@@ -175,7 +205,7 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
 				});
 			}
 		}
-	} else if (ncx && files.has(ncx.href)) {
+	} else if (ncx && files.names.has(ncx.href)) {
 		let label = '';
 		for (const element of xmlElements(text(ncx.href))) {
 			const name = localName(element.name);
@@ -192,7 +222,10 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
 	}
 
 	const warnings = missing.map((path) => `the EPUB is missing ${path}; it was skipped`);
-	return {metadata, spine: spine.filter((path) => files.has(path)), toc, files, text, warnings};
+	const present = spine.filter((path) => files.names.has(path));
+	const read = present.slice(0, maxDocuments);
+	files.load(read);
+	return {metadata, spine: read, toc, text, warnings};
 }
 
 function fragment(href: string): string {

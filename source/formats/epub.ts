@@ -161,8 +161,7 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 
 /** Reads an EPUB; `maxDocuments` reads only the first spine documents, for a quick preview. */
 export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft {
-	const pkg = openEpub(bytes);
-	if (pkg.spine.length > maxDocuments) pkg.spine = pkg.spine.slice(0, maxDocuments);
+	const pkg = openEpub(bytes, maxDocuments);
 	const documents = pkg.spine.map((path) => pkg.text(path));
 	// FanFicFare's EPUBs of AO3 works name AO3 too, so they are recognised first.
 	const draft = isFff(pkg, documents)

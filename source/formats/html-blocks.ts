@@ -144,9 +144,13 @@ export function htmlBlocks(
 			run.start = 0;
 		}
 
-		const leading = /^[ \n]/.test(text) ? text.length - text.replace(/^[ \n]+/, '').length : 0;
+		// Ideographic and other wide spaces at the ends are trimmed too; a no-break space is kept (spacers).
+		const leading = /^[ \n\u3000\u2000-\u200A]/.test(text)
+			? text.length - text.replace(/^[ \n\u3000\u2000-\u200A]+/, '').length
+			: 0;
 		let body = leading > 0 ? text.slice(leading) : text;
-		if (/[ \n]$/.test(body)) body = body.replace(/[ \n]+$/, '');
+		if (/[ \n\u3000\u2000-\u200A]$/.test(body))
+			body = body.replace(/[ \n\u3000\u2000-\u200A]+$/, '');
 		if (body.includes('\n')) body = body.replace(/ *\n */g, '\n');
 		if (!body.trim()) body = text.replace(/[ \n]/g, '');
 		const element = blockElement;

@@ -19,7 +19,7 @@ function isCjkCode(code: number): boolean {
 }
 
 function tidy(line: string): string {
-	return /[\t]| {2}|^ | $/.test(line) ? line.replace(/[ \t]+/g, ' ').trim() : line;
+	return /\t| {2}/.test(line) ? line.replace(/[ \t]+/g, ' ').trim() : line.trim();
 }
 
 /** Joins the lines of one paragraph, with no space between CJK characters. */

@@ -4,6 +4,7 @@ import {existsSync, readdirSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {SavedWork} from '../store/store.ts';
 import {loadWork} from '../work/load.ts';
+import {sanitiseLine} from '../work/sanitise.ts';
 
 export type LibraryEntry = {
 	/** Undefined for a file not opened yet and not readable as a work. */
@@ -72,8 +73,9 @@ export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEn
 		entries.push({
 			id: work.id,
 			path,
-			title: work.title || path,
-			authors: work.authors,
+			// The store is a file too: what it says is shown only once made safe for the terminal.
+			title: sanitiseLine(work.title || path),
+			authors: work.authors.map((author) => sanitiseLine(author)),
 			fraction: work.fraction,
 			readAt: work.readAt,
 			newChapters: Math.max(0, chapters - work.chapters),
@@ -89,7 +91,7 @@ export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEn
 		entries.push({
 			id: file.id,
 			path: file.path,
-			title: file.title,
+			title: sanitiseLine(file.title),
 			authors: file.authors,
 			fraction: 0,
 			newChapters: 0,

@@ -1,6 +1,7 @@
 // The library screen's state and keys: a cursor over the entries, open, forget, quit.
 
 import type {KeyInfo} from '../reader/keymap.ts';
+import {sanitiseLine} from '../work/sanitise.ts';
 import type {LibraryEntry} from './entries.ts';
 
 export type LibraryState = {
@@ -39,7 +40,7 @@ export function reduceLibrary(state: LibraryState, action: LibraryAction): Libra
 		case 'open': {
 			const entry = state.entries[state.cursor];
 			if (!entry) return state;
-			if (entry.missing) return {...state, message: `Missing: ${entry.path}`};
+			if (entry.missing) return {...state, message: `Missing: ${sanitiseLine(entry.path)}`};
 			return {...state, chosen: entry.path};
 		}
 

@@ -36,8 +36,9 @@ function readBytes(path: string): Uint8Array {
 	}
 }
 
-/** Files larger than this open from a preview of their start while the rest is read. */
+/** Files larger than this open from a preview of their start while the rest is read (EPUBs are compressed). */
 const previewFromBytesOver = 2 * 1024 * 1024;
+const previewFromZipOver = 512 * 1024;
 const previewBytes = 256 * 1024;
 const previewDocuments = 3;
 
@@ -46,7 +47,7 @@ const previewDocuments = 3;
  * whole file; its blocks are the first blocks of the whole work. Undefined for small files.
  */
 export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
-	if (bytes.length <= previewFromBytesOver) return undefined;
+	if (bytes.length <= (isZip(bytes) ? previewFromZipOver : previewFromBytesOver)) return undefined;
 	try {
 		let draft;
 		if (isZip(bytes)) {

@@ -14,7 +14,12 @@ function quote(value: string): string {
 	return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-export type TerminalOptions = {columns: number; rows: number; env?: Record<string, string>};
+export type TerminalOptions = {
+	columns: number;
+	rows: number;
+	env?: Record<string, string>;
+	stdin?: string;
+};
 
 export class Terminal {
 	readonly socket = `ficterm-test-${process.pid}-${sessions++}`;
@@ -31,12 +36,14 @@ export class Terminal {
 	}
 
 	/** Runs ficterm with these arguments in a shell that reports how it ended and stays open. */
-	start(args: string[], {columns, rows, env = {}}: TerminalOptions): void {
+	start(args: string[], {columns, rows, env = {}, stdin}: TerminalOptions): void {
 		const variables = {FICTERM_HOME: this.home, TERM: 'xterm-256color', ...env};
 		const exports = Object.entries(variables)
 			.map(([name, value]) => `${name}=${quote(value)}`)
 			.join(' ');
-		const command = [quote(process.execPath), quote(cliPath), ...args.map(quote)].join(' ');
+		const redirect = stdin ? ` < ${quote(stdin)}` : '';
+		const command =
+			[quote(process.execPath), quote(cliPath), ...args.map(quote)].join(' ') + redirect;
 		const script = `printf 'before ficterm\\n'; ${exports} ${command}; status=$?; printf 'exited %s\\n' "$status"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; printf '\\n'; exec sleep 600`;
 		this.#tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), 'sh', '-c', script);
 		this.#tmux('set-option', '-g', 'status', 'off');

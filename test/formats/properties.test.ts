@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {fuzzRuns} from '../helpers/fuzz.ts';
 import {printLines} from '../../source/layout/print-lines.ts';
 import {workFromBytes} from '../../source/work/load.ts';
 import {extensions, writers, type Story} from '../helpers/writers.ts';
@@ -89,7 +90,7 @@ for (const format of Object.keys(writers)) {
 				for (const word of new Set(expected))
 					assert.ok(count(printed, word) >= count(expected, word));
 			}),
-			{numRuns: 40},
+			fuzzRuns(40),
 		);
 	});
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {fuzzRuns} from '../helpers/fuzz.ts';
 import stringWidth from 'string-width';
 import {wrapBlock} from '../../source/layout/wrap-block.ts';
 import type {Block} from '../../source/work/types.ts';
@@ -74,6 +75,6 @@ test('property: no line is wider than the width and no character is lost', () =>
 				);
 			},
 		),
-		{numRuns: 300},
+		fuzzRuns(300),
 	);
 });

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {projectRoot, Terminal} from './terminal.ts';
+
+const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');
+
+test('escape sequences planted in a work leave the window title and the screen alone', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const path = join(terminal.home, 'hostile.txt');
+	const planted = [
+		'Title Line\u001B]2;PWNED-TITLE\u0007',
+		'',
+		'Chapter 1',
+		'',
+		'Before\u001B[2J\u001B[H\u001B[31m the clear \u001B]0;PWNED-AGAIN\u001B\\ after \u001B]52;c;cHduZWQ=\u0007 and \u001B[?1049l\u001B[?25l done \u009B2J.',
+		'',
+		'A link \u001B]8;;https://example.org\u001B\\here\u001B]8;;\u001B\\ and a bell\u0007 and more text.',
+	].join('\n');
+	writeFileSync(path, planted);
+	terminal.start([path], {columns: 80, rows: 20});
+	const titleBefore = terminal.info('#{pane_title}');
+	const screen = await terminal.waitForText('Before the clear');
+	assert.equal(terminal.info('#{pane_title}'), titleBefore);
+	assert.doesNotMatch(terminal.info('#{pane_title}'), /PWNED/);
+	assert.doesNotMatch(screen.join('\n'), /PWNED|\u001B/);
+	assert.match(screen.join('\n'), /Before the clear after and done \./);
+	assert.match(screen.join('\n'), /A link here and a bell and more text\./);
+	assert.equal(terminal.info('#{alternate_on}'), '1', 'still on the alternate screen');
+	assert.equal(
+		terminal.info('#{cursor_flag}'),
+		'0',
+		'the reader keeps the cursor hidden while reading',
+	);
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	assert.equal(terminal.info('#{cursor_flag}'), '1');
+});
+
+test('tiny terminals: 20x5, one column, one row and back, all without a crash', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	terminal.start([sample], {columns: 20, rows: 5});
+	const small = await terminal.waitFor(
+		(rows) => rows.length === 5 && /%/.test(rows.at(-1)!),
+		'a 20x5 screen',
+	);
+	assert.ok(small.every((row) => row.length <= 20));
+	terminal.press('}', ' ', 'j');
+	await terminal.waitFor(
+		(rows) => rows.join('\n') !== small.join('\n') && /%/.test(rows.at(-1)!),
+		'a move',
+	);
+	terminal.resize(1, 5);
+	await terminal.waitFor((rows) => rows.some((row) => row.trim().length === 1), 'one column');
+	terminal.resize(20, 1);
+	await terminal.waitFor(
+		(rows) => rows.length === 1 && rows[0]!.trim().length > 0,
+		'one row of text',
+	);
+	terminal.resize(60, 12);
+	const back = await terminal.waitFor(
+		(rows) => rows.length === 12 && /%/.test(rows.at(-1)!),
+		'the normal screen again',
+	);
+	assert.match(back.join('\n'), /Chapter 1: The Reef|wind|Maren/);
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+});
+
+test('TERM=dumb prints the work instead of drawing a screen', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	terminal.start([join(projectRoot, 'works/a-field-guide-to-small-hours.txt')], {
+		columns: 70,
+		rows: 20,
+		env: {TERM: 'dumb'},
+	});
+	const screen = await terminal.waitForText('exited 0');
+	assert.match(screen.join('\n'), /nobody needs\s+anything\s+from\s+you\s+at\s+all\./);
+	assert.equal(terminal.info('#{alternate_on}'), '0');
+});
+
+test('input that is not a terminal: print mode, never a raw-mode error', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	terminal.start(['--width', '50', join(projectRoot, 'works/a-field-guide-to-small-hours.txt')], {
+		columns: 70,
+		rows: 40,
+		stdin: '/dev/null',
+	});
+	const screen = await terminal.waitForText('exited 0');
+	assert.doesNotMatch(screen.join('\n'), /raw mode|Error/i);
+	assert.match(screen.join('\n'), /Written for ficterm as a sample work; free to\s+share\./);
+});
