@@ -1,8 +1,14 @@
 // AO3's HTML download (and the same HTML inside AO3's EPUB): preface tags, chapters, notes, afterword.
 
-import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {
+	chapterDraft,
+	type ChapterDraft,
+	type DraftBlock,
+	type WorkDraft,
+	emptyDraft,
+} from '../work/draft.ts';
 import {emptyMeta, type WorkMeta} from '../work/types.ts';
-import {hasClass, htmlBlocks, type Element, type HtmlBlock} from './html-blocks.ts';
+import {hasClass, htmlBlocks, type Element, type HtmlBlock, draftBlock} from './html-blocks.ts';
 
 const tagKeys: Record<string, keyof WorkMeta> = {
 	rating: 'rating',
@@ -114,15 +120,7 @@ export function parseAo3Html(
 	format: 'ao3-html' | 'ao3-epub' = 'ao3-html',
 ): WorkDraft {
 	const meta = emptyMeta();
-	const draft: WorkDraft = {
-		format,
-		meta,
-		summary: [],
-		notes: [],
-		chapters: [],
-		endNotes: [],
-		warnings: [],
-	};
+	const draft = emptyDraft(format, meta);
 	let pendingLabel: string | undefined;
 	let note: NoteTarget | undefined;
 	let chapter: ChapterDraft | undefined;
@@ -170,7 +168,7 @@ export function parseAo3Html(
 		const inQuote = region.quote;
 		if (note && inQuote) {
 			noteList(note).push({
-				...plain(block),
+				...draftBlock(block),
 				kind: block.kind === 'quote' ? 'paragraph' : block.kind,
 			});
 			return;
@@ -232,7 +230,7 @@ export function parseAo3Html(
 		const inChapters = region.chapters;
 		if (inPreface || inAfterword || (!inUserstuff && !inChapters)) return;
 		const target = chapter ?? single ?? startSingle();
-		target.body.push(plain(block));
+		target.body.push(draftBlock(block));
 	};
 
 	for (const html of typeof documents === 'string' ? [documents] : documents) {
@@ -303,12 +301,4 @@ function regionOf(ancestors: readonly Element[]): Region {
 
 	regions.set(ancestors, region);
 	return region;
-}
-
-function plain(block: HtmlBlock): DraftBlock {
-	const {kind, text, styles, center} = block;
-	const result: DraftBlock = {kind, text};
-	if (styles) result.styles = styles;
-	if (center || kind === 'heading') result.center = true;
-	return result;
 }

@@ -1,18 +1,17 @@
 // EPUB files: AO3's (Calibre-split HTML download), FanFicFare's, and any other EPUB 2 or 3.
 
-import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {
+	chapterDraft,
+	type ChapterDraft,
+	type DraftBlock,
+	type WorkDraft,
+	emptyDraft,
+} from '../work/draft.ts';
 import {emptyMeta, type WorkMeta} from '../work/types.ts';
 import {parseAo3Html} from './ao3-html.ts';
 import {openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
-import {hasClass, htmlBlocks, type HtmlBlock} from './html-blocks.ts';
-
-function plain(block: HtmlBlock): DraftBlock {
-	const result: DraftBlock = {kind: block.kind, text: block.text};
-	if (block.styles) result.styles = block.styles;
-	if (block.center) result.center = true;
-	return result;
-}
+import {hasClass, htmlBlocks, draftBlock} from './html-blocks.ts';
 
 function metaFromOpf(pkg: EpubPackage): WorkMeta {
 	const first = (key: string) => pkg.metadata[key]?.[0];
@@ -34,7 +33,7 @@ function descriptionBlocks(pkg: EpubPackage): DraftBlock[] {
 	const description = pkg.metadata['description']?.[0];
 	if (!description) return [];
 	const blocks: DraftBlock[] = [];
-	htmlBlocks(`<div>${description}</div>`, (block) => blocks.push(plain(block)));
+	htmlBlocks(`<div>${description}</div>`, (block) => blocks.push(draftBlock(block)));
 	return blocks;
 }
 
@@ -70,15 +69,8 @@ function parseAo3Epub(pkg: EpubPackage, documents: string[]): WorkDraft {
 function parseFffEpub(pkg: EpubPackage): WorkDraft {
 	const meta = metaFromOpf(pkg);
 	meta.tags = [];
-	const draft: WorkDraft = {
-		format: 'fff-epub',
-		meta,
-		summary: descriptionBlocks(pkg),
-		notes: [],
-		chapters: [],
-		endNotes: [],
-		warnings: [],
-	};
+	const draft = emptyDraft('fff-epub', meta);
+	draft.summary = descriptionBlocks(pkg);
 	for (const path of pkg.spine) {
 		const html = pkg.text(path);
 		if (/(^|\/)title_page\.xhtml$/.test(path)) {
@@ -104,7 +96,7 @@ function parseFffEpub(pkg: EpubPackage): WorkDraft {
 
 			chapter ??= draft.chapters.at(-1) ?? pushChapter(draft, meta.title);
 			const inNotes = block.ancestors.some((element) => hasClass(element, 'fff_chapter_notes'));
-			(inNotes ? chapter.notes : chapter.body).push(plain(block));
+			(inNotes ? chapter.notes : chapter.body).push(draftBlock(block));
 		});
 	}
 
@@ -119,15 +111,8 @@ function pushChapter(draft: WorkDraft, title: string): ChapterDraft {
 
 function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 	const meta = metaFromOpf(pkg);
-	const draft: WorkDraft = {
-		format: 'epub',
-		meta,
-		summary: descriptionBlocks(pkg),
-		notes: [],
-		chapters: [],
-		endNotes: [],
-		warnings: [],
-	};
+	const draft = emptyDraft('epub', meta);
+	draft.summary = descriptionBlocks(pkg);
 	const titles = new Map<string, string>();
 	for (const entry of pkg.toc) {
 		const file = entry.href.split('#')[0]!;
@@ -152,7 +137,7 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 				block.kind === 'heading' &&
 				current.body.length === 0 &&
 				block.text.toLowerCase() === current.title.toLowerCase();
-			if (!repeatsTitle) current.body.push(plain(block));
+			if (!repeatsTitle) current.body.push(draftBlock(block));
 		});
 	}
 

@@ -1,33 +1,18 @@
 // FanFicFare's HTML: an h1 "Title by Author", a table of "Label:" rows, then an h2 per chapter.
 
-import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
 import {applyFffLabel} from './fff-labels.ts';
-import {htmlBlocks, type HtmlBlock} from './html-blocks.ts';
+import {htmlBlocks, draftBlock} from './html-blocks.ts';
 
 export function looksLikeFffHtml(html: string): boolean {
 	const head = html.slice(0, 100_000);
 	return /<a\s+name="section\d+"/i.test(head) || /FanFicFare/i.test(head.slice(0, 5000));
 }
 
-function plain(block: HtmlBlock): DraftBlock {
-	const result: DraftBlock = {kind: block.kind, text: block.text};
-	if (block.styles) result.styles = block.styles;
-	if (block.center) result.center = true;
-	return result;
-}
-
 export function parseFffHtml(html: string): WorkDraft {
 	const meta = emptyMeta();
-	const draft: WorkDraft = {
-		format: 'fff-html',
-		meta,
-		summary: [],
-		notes: [],
-		chapters: [],
-		endNotes: [],
-		warnings: [],
-	};
+	const draft = emptyDraft('fff-html', meta);
 	let chapter: ChapterDraft | undefined;
 	let label: string | undefined;
 	let summaryOpen = false;
@@ -50,7 +35,7 @@ export function parseFffHtml(html: string): WorkDraft {
 			if (block.links.length > 0 && block.links.every((link) => link.startsWith('#section')))
 				return;
 			if (label !== undefined) {
-				if (label.toLowerCase() === 'summary') draft.summary.push(plain(block));
+				if (label.toLowerCase() === 'summary') draft.summary.push(draftBlock(block));
 				else applyFffLabel(meta, label, block.text);
 				label = undefined;
 				return;
@@ -79,7 +64,7 @@ export function parseFffHtml(html: string): WorkDraft {
 			return;
 		}
 
-		chapter.body.push(plain(block));
+		chapter.body.push(draftBlock(block));
 	});
 	return draft;
 }

@@ -1,7 +1,13 @@
 // FanFicFare's TXT: title, "by Author", "Label: value" lines, an optional contents list, then
 // chapters whose titles are indented, with text wrapped at 78 columns and ending "End file.".
 
-import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {
+	chapterDraft,
+	type ChapterDraft,
+	type DraftBlock,
+	type WorkDraft,
+	emptyDraft,
+} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
 import {applyFffLabel, fffLabels} from './fff-labels.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
@@ -26,15 +32,7 @@ function styled(block: DraftBlock): DraftBlock {
 export function parseFffTxt(source: string): WorkDraft {
 	const lines = source.split('\n');
 	const meta = emptyMeta();
-	const draft: WorkDraft = {
-		format: 'fff-txt',
-		meta,
-		summary: [],
-		notes: [],
-		chapters: [],
-		endNotes: [],
-		warnings: [],
-	};
+	const draft = emptyDraft('fff-txt', meta);
 	let index = lines.findIndex((line) => !isBlank(line));
 	meta.title = lines[index]?.trim() ?? '';
 	index++;

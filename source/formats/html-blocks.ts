@@ -361,3 +361,11 @@ export function hasClass(element: Element, prefix: string): boolean {
 			name === prefix || (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))),
 	);
 }
+
+/** The parts of an HTML block that the Work keeps. */
+export function draftBlock(block: HtmlBlock): DraftBlock {
+	const result: DraftBlock = {kind: block.kind, text: block.text};
+	if (block.styles) result.styles = block.styles;
+	if (block.center) result.center = true;
+	return result;
+}

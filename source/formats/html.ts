@@ -1,8 +1,8 @@
 // Any other HTML: the title from <title> or a lone h1, chapters from the headings that repeat.
 
-import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
+import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
-import {htmlBlocks, type HtmlBlock} from './html-blocks.ts';
+import {htmlBlocks, type HtmlBlock, draftBlock} from './html-blocks.ts';
 
 export function parseHtml(html: string, path: string): WorkDraft {
 	const blocks: HtmlBlock[] = [];
@@ -22,15 +22,7 @@ export function parseHtml(html: string, path: string): WorkDraft {
 	const meta = emptyMeta(
 		titleHeading?.text || title || (path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, ''),
 	);
-	const draft: WorkDraft = {
-		format: 'html',
-		meta,
-		summary: [],
-		notes: [],
-		chapters: [],
-		endNotes: [],
-		warnings: [],
-	};
+	const draft = emptyDraft('html', meta);
 	let chapter: ChapterDraft | undefined;
 	for (const block of blocks) {
 		if (block === titleHeading) continue;
@@ -45,10 +37,7 @@ export function parseHtml(html: string, path: string): WorkDraft {
 			draft.chapters.push(chapter);
 		}
 
-		const result: DraftBlock = {kind: block.kind, text: block.text};
-		if (block.styles) result.styles = block.styles;
-		if (block.center) result.center = true;
-		chapter.body.push(result);
+		chapter.body.push(draftBlock(block));
 	}
 
 	return draft;

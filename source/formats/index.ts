@@ -14,6 +14,7 @@ export type TextInput = {text: string; path: string};
 
 type TextAdapter = {
 	name: string;
+	html: boolean;
 	matches: (input: TextInput) => boolean;
 	parse: (input: TextInput) => WorkDraft;
 };
@@ -30,41 +31,68 @@ const markdownHeading = /^#{1,3}\s+\S/m;
 const textAdapters: TextAdapter[] = [
 	{
 		name: 'ao3-html',
+		html: true,
 		matches: ({text}) => looksLikeHtml(text) && looksLikeAo3Html(text),
 		parse: ({text}) => parseAo3Html(text),
 	},
 	{
 		name: 'fff-html',
+		html: true,
 		matches: ({text}) => looksLikeHtml(text) && looksLikeFffHtml(text),
 		parse: ({text}) => parseFffHtml(text),
 	},
 	{
 		name: 'html',
+		html: true,
 		matches: ({text}) => looksLikeHtml(text),
 		parse: ({text, path}) => parseHtml(text, path),
 	},
 	{
 		name: 'fff-txt',
+		html: false,
 		matches: ({text}) => looksLikeFffTxt(text),
 		parse: ({text}) => parseFffTxt(text),
 	},
 	{
 		name: 'ao3-text',
+		html: false,
 		matches: ({text}) => looksLikeAo3Text(text),
 		parse: ({text}) => parseAo3Text(text),
 	},
 	{
 		name: 'markdown',
+		html: false,
 		matches: ({text, path}) =>
 			/\.(md|markdown)$/i.test(path) || markdownHeading.test(text.slice(0, 5000)),
 		parse: ({text, path}) => parseMarkdown(text, path),
 	},
-	{name: 'text', matches: () => true, parse: ({text, path}) => parsePlainText(text, path)},
+	{
+		name: 'text',
+		html: false,
+		matches: () => true,
+		parse: ({text, path}) => parsePlainText(text, path),
+	},
 ];
 
+function hasStory(draft: WorkDraft): boolean {
+	return draft.chapters.some((chapter) => chapter.body.some((block) => block.text.trim()));
+}
+
+/**
+ * The first adapter whose shape the text has; if its reading finds no story, the next one's, but
+ * HTML is never read as plain text (its markup would show).
+ */
 export function parseText(input: TextInput): WorkDraft {
-	const adapter = textAdapters.find((candidate) => candidate.matches(input))!;
-	return adapter.parse(input);
+	const html = looksLikeHtml(input.text);
+	let first: WorkDraft | undefined;
+	for (const adapter of textAdapters) {
+		if (adapter.html !== html || !adapter.matches(input)) continue;
+		const draft = adapter.parse(input);
+		if (hasStory(draft)) return draft;
+		first ??= draft;
+	}
+
+	return first!;
 }
 
 export {parseEpub};

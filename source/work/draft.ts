@@ -1,6 +1,6 @@
 // What a format adapter returns: the work's parts in reading order, before they are laid flat.
 
-import type {Block, Format, WorkMeta} from './types.ts';
+import {emptyMeta, type Block, type Format, type WorkMeta} from './types.ts';
 
 /** A block as an adapter sees it; the assembler decides its part. */
 export type DraftBlock = Omit<Block, 'part'>;
@@ -33,4 +33,9 @@ export function paragraph(text: string, extra: Partial<DraftBlock> = {}): DraftB
 
 export function chapterDraft(title: string, body: DraftBlock[], showTitle = true): ChapterDraft {
 	return {title, showTitle, summary: [], notes: [], body, endNotes: []};
+}
+
+/** A draft with nothing in it yet, for an adapter to fill. */
+export function emptyDraft(format: Format, meta: WorkMeta = emptyMeta()): WorkDraft {
+	return {format, meta, summary: [], notes: [], chapters: [], endNotes: [], warnings: []};
 }

@@ -1,17 +1,16 @@
 // Generates long works for the benchmark from the project's own sample prose.
 
-import {readFileSync} from 'node:fs';
+import {loadWork} from '../../source/work/load.ts';
 import {extensions, writers, type Story} from '../helpers/writers.ts';
 
-const samples = ['the-lighthouse-keepers-daughter.txt', 'a-field-guide-to-small-hours.txt'].map(
-	(name) => readFileSync(new URL(`../../works/${name}`, import.meta.url), 'utf8'),
-);
-
-/** The samples' story paragraphs: long enough lines of prose, no headers or labels. */
-const paragraphs = samples
-	.flatMap((text) => text.split(/\n\s*\n/))
-	.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-	.filter((paragraph) => paragraph.split(' ').length >= 12 && !/:/.test(paragraph.slice(0, 20)));
+/** The story paragraphs of the samples, as ficterm itself reads them. */
+const paragraphs = ['the-lighthouse-keepers-daughter.txt', 'a-field-guide-to-small-hours.txt']
+	.map((name) => loadWork(new URL(`../../works/${name}`, import.meta.url).pathname))
+	.flatMap((work) =>
+		work.blocks.filter((block) => block.part === 'story' && block.kind === 'paragraph'),
+	)
+	.map((block) => block.text)
+	.filter((text) => text.split(' ').length >= 12);
 
 const wordsPerScene = 1500;
 const scenesPerChapter = 3;
@@ -43,7 +42,7 @@ export function generatedStory(words: number): Story {
 }
 
 export function generatedFile(
-	format: 'ao3-text' | 'ao3-html' | 'epub',
+	format: string,
 	words: number,
 ): {bytes: Uint8Array; extension: string} {
 	const file = writers[format]!(generatedStory(words));

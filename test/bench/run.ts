@@ -81,7 +81,17 @@ async function measure(
 		)) - session.started;
 	const wholeWork =
 		(await session.until((screen) => /\d+%\s*$/.test(screen.at(-1)!))) - session.started;
-	const keys: Record<string, number[]> = {j: [], space: [], G: [], g: [], ']': [], search: []};
+	const keys: Record<string, number[]> = {
+		j: [],
+		space: [],
+		G: [],
+		g: [],
+		']': [],
+		'50%': [],
+		t: [],
+		'?': [],
+		search: [],
+	};
 	for (let index = 0; index < 30; index++) keys['j']!.push(await session.key('j'));
 	for (let index = 0; index < 30; index++) keys['space']!.push(await session.key(' '));
 	for (let index = 0; index < 15; index++) {
@@ -90,6 +100,14 @@ async function measure(
 	}
 
 	for (let index = 0; index < 30; index++) keys[']']!.push(await session.key(']'));
+	for (let index = 0; index < 10; index++) {
+		await session.key('g');
+		keys['50%']!.push(await session.key(`${40 + index}%`));
+	}
+
+	// Overlays: each press opens, the next closes.
+	for (let index = 0; index < 10; index++) keys['t']!.push(await session.key('t'));
+	for (let index = 0; index < 10; index++) keys['?']!.push(await session.key('?'));
 	const needles = ['lantern', 'barley', 'Inspector', 'mainland', 'kitten'];
 	for (const needle of needles) {
 		await session.key('g');
@@ -127,7 +145,9 @@ async function measure(
 }
 
 function throughput(): Row[] {
-	return (['ao3-text', 'ao3-html', 'epub'] as const).map((format) => {
+	return (
+		['ao3-text', 'ao3-html', 'fff-txt', 'fff-html', 'html', 'markdown', 'text', 'epub'] as const
+	).map((format) => {
 		const {bytes, extension} = generatedFile(format, 1_000_000);
 		const times = Array.from(
 			{length: 3},

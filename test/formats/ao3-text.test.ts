@@ -26,3 +26,12 @@ test('site chrome before the header and after the work is not story text', () =>
 	);
 	assert.ok(!story.some((text) => /Main Content|Footer|Top/.test(text)));
 });
+
+test('text that only looks like an AO3 page, with no work text found, is read as plain text', async () => {
+	const {workOf} = await import('../helpers/works.ts');
+	const work = workOf(
+		'Rating: the film was fine.\n\nFandom: a word I learned today.\n\nAdditional Tags: none at all.\n\nThe rest of my diary goes on from here.\n',
+	);
+	assert.equal(work.format, 'text');
+	assert.ok(work.blocks.some((block) => block.text === 'The rest of my diary goes on from here.'));
+});

@@ -46,3 +46,21 @@ test('when the text is gone, it falls back to the same chapter and says it was n
 	assert.equal(resumed.exact, false);
 	assert.equal(resumed.anchor.block, original.chapters[saved.chapter]!.start);
 });
+
+test('a place saved in the AO3 HTML download is found in the EPUB of the same work', async () => {
+	const {loadWork} = await import('../../source/work/load.ts');
+	const {workFromBytes} = await import('../../source/work/load.ts');
+	const {zipFolder} = await import('../helpers/epub.ts');
+	const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+	const html = loadWork(`${fixtures}ao3-html/chaptered.html`);
+	const epub = workFromBytes(zipFolder(`${fixtures}ao3-epub/cold-iron-stars.epub.d`), 'x.epub');
+	assert.equal(html.id, epub.id);
+	const block = html.blocks.findIndex((candidate) => candidate.text.startsWith('Three days later'));
+	const saved = savedAnchor(html, {block, offset: 11});
+	const resumed = resumeAnchor(epub, saved);
+	assert.equal(resumed.exact, true);
+	assert.equal(
+		epub.blocks[resumed.anchor.block]!.text.slice(resumed.anchor.offset),
+		'later the stars were in the wrong places.',
+	);
+});
