@@ -10,16 +10,15 @@ export function findMatches(
 	hidden: (index: number) => boolean = () => false,
 ): Anchor[] {
 	if (!query) return [];
-	const caseSensitive = query !== query.toLowerCase();
-	const needle = caseSensitive ? query : query.toLowerCase();
+	// A case-insensitive regular expression scans each block without making a lowered copy of it.
+	const flags = query === query.toLowerCase() ? 'giu' : 'gu';
+	const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
 	const matches: Anchor[] = [];
 	for (const [block, {text}] of work.blocks.entries()) {
-		if (text.length < needle.length || hidden(block)) continue;
-		const haystack = caseSensitive ? text : text.toLowerCase();
-		let at = haystack.indexOf(needle);
-		while (at !== -1) {
-			matches.push({block, offset: at});
-			at = haystack.indexOf(needle, at + needle.length);
+		if (text.length < query.length || hidden(block)) continue;
+		pattern.lastIndex = 0;
+		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+			matches.push({block, offset: match.index});
 		}
 	}
 
