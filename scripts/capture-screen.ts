@@ -13,7 +13,11 @@ try {
 	terminal.press('}', ']');
 	await terminal.waitFor((rows) => /scene 2\/2/.test(rows.at(-1)!), 'the second scene');
 	// The "Scene 2/2" message stands in the title's place for a few seconds; capture the steady bar.
-	await terminal.waitFor((rows) => rows.at(-1)!.includes("Keeper's Daughter"), 'the title again', 10_000);
+	await terminal.waitFor(
+		(rows) => rows.at(-1)!.includes("Keeper's Daughter"),
+		'the title again',
+		10_000,
+	);
 	process.stdout.write(
 		terminal
 			.screen()
