@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // The command line: parse flags, then print, outline, or read interactively; errors are one line.
 
 import {existsSync} from 'node:fs';

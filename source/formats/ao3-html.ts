@@ -116,7 +116,7 @@ function chapterTitle(text: string, number: number): string {
 
 /** Reads one HTML download, or the documents of an AO3 EPUB in spine order. */
 export function parseAo3Html(
-	documents: string | string[],
+	documents: string | Iterable<string>,
 	format: 'ao3-html' | 'ao3-epub' = 'ao3-html',
 ): WorkDraft {
 	const meta = emptyMeta();

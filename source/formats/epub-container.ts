@@ -18,7 +18,7 @@ export type EpubPackage = {
 	spine: string[];
 	toc: TocEntry[];
 	warnings: string[];
-	text: (path: string) => string;
+	text: (path: string, options?: {keep?: boolean}) => string;
 };
 
 /**
@@ -72,9 +72,12 @@ class ZipEntries {
 		}
 	}
 
-	get(name: string): Uint8Array | undefined {
+	/** An entry's bytes; unless kept, they are let go, since each document is read once. */
+	get(name: string, keep = false): Uint8Array | undefined {
 		this.load([name]);
-		return this.#inflated.get(name);
+		const data = this.#inflated.get(name);
+		if (!keep) this.#inflated.delete(name);
+		return data;
 	}
 }
 
@@ -131,8 +134,8 @@ export function resolveInside(base: string, href: string): string {
 export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackage {
 	const files = new ZipEntries(bytes);
 	const decoder = new TextDecoder('utf-8');
-	const text = (path: string) => {
-		const data = files.get(path);
+	const text = (path: string, options: {keep?: boolean} = {}) => {
+		const data = files.get(path, options.keep);
 		if (!data) throw new LoadError(`the EPUB is missing ${path}`);
 		return decoder.decode(data);
 	};

@@ -38,6 +38,7 @@ function descriptionBlocks(pkg: EpubPackage): DraftBlock[] {
 }
 
 function isAo3(pkg: EpubPackage, documents: string[]): boolean {
+	// `documents` are the first few only: enough to recognise the shape.
 	const source = pkg.metadata['source']?.[0] ?? '';
 	const head = documents.slice(0, 2).join('');
 	return (
@@ -54,8 +55,13 @@ function isFff(pkg: EpubPackage, documents: string[]): boolean {
 	);
 }
 
-function parseAo3Epub(pkg: EpubPackage, documents: string[]): WorkDraft {
-	const draft = parseAo3Html(documents, 'ao3-epub');
+function* spineTexts(pkg: EpubPackage): Generator<string> {
+	for (const path of pkg.spine) yield pkg.text(path);
+}
+
+function parseAo3Epub(pkg: EpubPackage): WorkDraft {
+	// One document at a time, so that a long work's documents are never all decoded at once.
+	const draft = parseAo3Html(spineTexts(pkg), 'ao3-epub');
 	const opf = metaFromOpf(pkg);
 	const {meta} = draft;
 	meta.title ||= opf.title;
@@ -147,12 +153,12 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 /** Reads an EPUB; `maxDocuments` reads only the first spine documents, for a quick preview. */
 export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft {
 	const pkg = openEpub(bytes, maxDocuments);
-	const documents = pkg.spine.map((path) => pkg.text(path));
+	const documents = pkg.spine.slice(0, 3).map((path) => pkg.text(path, {keep: true}));
 	// FanFicFare's EPUBs of AO3 works name AO3 too, so they are recognised first.
 	const draft = isFff(pkg, documents)
 		? parseFffEpub(pkg)
 		: isAo3(pkg, documents)
-			? parseAo3Epub(pkg, documents)
+			? parseAo3Epub(pkg)
 			: parseGenericEpub(pkg);
 	draft.warnings.push(...pkg.warnings);
 	return draft;

@@ -199,6 +199,14 @@ function keyOfCharacter(input: string): {input: string; key: KeyInfo} {
 
 /** Splits a run of characters that arrived in one read into the keys they are. */
 export function eachKey(input: string, key: KeyInfo): Array<{input: string; key: KeyInfo}> {
+	// Esc then a key, pressed quickly, reads as Alt and the key; ficterm binds no Alt keys, so it is both.
+	if (key.meta && !key.ctrl && [...input].length === 1 && input !== '\u001B') {
+		return [
+			{input: '', key: {escape: true}},
+			{input, key: {}},
+		];
+	}
+
 	const characters = [...input];
 	return characters.length > 1
 		? characters.map((character) => keyOfCharacter(character))

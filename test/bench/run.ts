@@ -2,7 +2,7 @@
 // works of 5k to 5M words, measured on the real CLI in a pseudo-terminal. A benchmark, not a test.
 
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {workFromBytes} from '../../source/work/load.ts';
@@ -11,6 +11,14 @@ import {PtySession} from './pty-session.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'dist/cli.js');
+/** The Node flags the installed command runs with, from its first line, so the bench measures the same. */
+const nodeFlags = (
+	readFileSync(cli, 'utf8')
+		.split('\n')[0]!
+		.match(/ node (.*)$/)?.[1] ?? ''
+)
+	.split(' ')
+	.filter(Boolean);
 const results = join(root, 'bench-results');
 const sizes = (process.env['BENCH_SIZES'] ?? '5000,100000,1000000,5000000').split(',').map(Number);
 const formats = (process.env['BENCH_FORMATS'] ?? 'ao3-text,epub').split(',') as Array<
@@ -70,7 +78,7 @@ async function measure(
 	// Collect the parsed copies now, so that no pause in this process delays reading the child's output.
 	(globalThis as {gc?: () => void}).gc?.();
 	const home = mkdtempSync(join(tmpdir(), 'ficterm-bench-'));
-	const session = new PtySession([process.execPath, cli, path], columns, rows, {
+	const session = new PtySession([process.execPath, ...nodeFlags, cli, path], columns, rows, {
 		FICTERM_HOME: home,
 	});
 	// The first complete screen: text and status bar. A large work shows its opening while the rest

@@ -59,6 +59,17 @@ test('keys that arrive together in one read all count', () => {
 	assert.match(work.blocks[searched.anchor.block]!.text, /^C2S1P3/);
 });
 
+test('Esc and a key typed fast (read as Alt and the key) close the overlay, then act', () => {
+	const state = press(start(), '?', {meta: true} as KeyInfo);
+	const closedThenContents = reduceApp(book, press(start(), '?'), {
+		type: 'key',
+		input: 't',
+		key: {meta: true},
+	});
+	assert.equal(closedThenContents.overlay, 'toc');
+	assert.equal(state.overlay, 'help');
+});
+
 test('a count repeats a line move: 5j', () => {
 	assert.equal(lineIndex(press(start(), '5', 'j')), 5);
 });
