@@ -26,5 +26,5 @@ try {
 	);
 	terminal.press('q');
 } finally {
-	terminal.close();
+	await terminal.close();
 }

@@ -47,7 +47,7 @@ async function reopenAt(home: string, columns: number): Promise<string[]> {
 			'the resumed message',
 		);
 	} finally {
-		terminal.close(false);
+		await terminal.close(false);
 	}
 }
 
@@ -91,9 +91,9 @@ test('closing the terminal (SIGHUP) saves at once', async (t) => {
 test('two readers at once keep both positions', async (t) => {
 	const first = new Terminal();
 	const second = new Terminal(first.home);
-	t.after(() => {
-		second.close(false);
-		first.close();
+	t.after(async () => {
+		await second.close(false);
+		await first.close();
 	});
 	await readToScene(first);
 	second.start([fieldGuide], {columns: 90, rows: 20});
@@ -117,7 +117,7 @@ test('two readers at once keep both positions', async (t) => {
 		);
 		assert.equal(screen[0], secondTop);
 	} finally {
-		again.close(false);
+		await again.close(false);
 	}
 
 	assert.match((await reopenAt(first.home, 100))[0]!, /yellow spark|lantern first/);
@@ -153,7 +153,7 @@ test('--from-start opens at the beginning and keeps the saved place until a move
 		fresh.press('q');
 		await fresh.waitForText('exited 0');
 	} finally {
-		fresh.close(false);
+		await fresh.close(false);
 	}
 
 	assert.equal(readFileSync(join(terminal.home, 'state.json'), 'utf8'), before);
@@ -188,6 +188,6 @@ test('a work in progress that gained a chapter resumes in place and says so', as
 		again.press('t');
 		await again.waitForText(/Chapter 4: Afterwards.*· new/);
 	} finally {
-		again.close(false);
+		await again.close(false);
 	}
 });

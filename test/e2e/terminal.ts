@@ -1,7 +1,7 @@
 // Drives a real terminal (tmux) for end-to-end tests: start a command, type keys, read the screen.
 
 import {execFileSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -90,6 +90,10 @@ export class Terminal {
 		}
 	}
 
+	/**
+	 * Waits until the screen passes `check` and has settled: the same on two captures in a row, so
+	 * that a frame caught half drawn is never taken for the result.
+	 */
 	async waitFor(
 		check: (screen: string[]) => boolean,
 		what: string,
@@ -97,7 +101,15 @@ export class Terminal {
 	): Promise<string[]> {
 		const deadline = Date.now() + timeoutMs;
 		let screen = this.screen();
-		while (!check(screen)) {
+		for (;;) {
+			if (check(screen)) {
+				await new Promise((resolve) => setTimeout(resolve, 25));
+				const again = this.screen();
+				if (again.join('\n') === screen.join('\n')) return screen;
+				screen = again;
+				continue;
+			}
+
 			if (Date.now() > deadline) {
 				throw new Error(`timed out waiting for ${what}; the screen shows:\n${screen.join('\n')}`);
 			}
@@ -105,8 +117,6 @@ export class Terminal {
 			await new Promise((resolve) => setTimeout(resolve, 20));
 			screen = this.screen();
 		}
-
-		return screen;
 	}
 
 	async waitForText(pattern: RegExp | string, timeoutMs?: number): Promise<string[]> {
@@ -117,13 +127,20 @@ export class Terminal {
 		return this.waitFor(matches, String(pattern), timeoutMs);
 	}
 
-	close(removeHome = true): void {
+	/** Ends the terminal; the reader saves on the hang-up, so its folder is removed only after it exits. */
+	async close(removeHome = true): Promise<void> {
+		const pid = this.readerPid();
 		try {
 			this.#tmux('kill-server');
 		} catch {
 			// Already gone.
 		}
 
-		if (removeHome) rmSync(this.home, {recursive: true, force: true});
+		const deadline = Date.now() + 5000;
+		while (pid && existsSync(`/proc/${pid}`) && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		}
+
+		if (removeHome) rmSync(this.home, {recursive: true, force: true, maxRetries: 5});
 	}
 }
