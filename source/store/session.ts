@@ -70,7 +70,7 @@ export class ReadingSession {
 	}
 
 	#entry(anchor: Anchor): SavedWork {
-		const {work} = this;
+		const work = this.#work;
 		return {
 			id: work.id,
 			title: work.meta.title,
@@ -84,10 +84,6 @@ export class ReadingSession {
 			readAt: new Date().toISOString(),
 			bookmarks: this.#bookmarks,
 		};
-	}
-
-	get work(): Work {
-		return this.#work;
 	}
 
 	/** The whole work, once read, in place of its preview; anchors are the same in both. */
