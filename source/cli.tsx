@@ -11,6 +11,7 @@ import {libraryText} from './library/library-text.ts';
 import {Store} from './store/store.ts';
 import {LoadError, readWorkFile, workFromBytes} from './work/load.ts';
 import {sanitiseLine} from './work/sanitise.ts';
+import type {Work} from './work/types.ts';
 
 // Node keeps the compiled code of the bundle on disk, so every start after the first skips compiling.
 enableCompileCache?.();
@@ -19,6 +20,7 @@ const cli = meow(
 	`
 	Usage
 	  $ ficterm [FILE]
+	  $ cat FILE | ficterm
 
 	Reads a work: AO3 and FanFicFare downloads, EPUB, HTML, Markdown or plain text.
 	With no FILE, shows your library: works read before and the sample works.
@@ -105,6 +107,16 @@ async function main(): Promise<number> {
 	const dumb = process.env['TERM'] === 'dumb';
 	const interactive = !flags.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
 	const path = cli.input[0];
+	if ((!path || path === '-') && !process.stdin.isTTY && !flags.forget && !flags.dir) {
+		// A work piped in (`cat work.txt | ficterm`) is read whole, then printed or outlined;
+		// nothing piped in (`ficterm < /dev/null`) lists the library instead.
+		const piped = await readStdin();
+		if (piped.length > 0 || path === '-') {
+			const work = workFromBytes(piped, 'stdin');
+			return flags.toc ? writeOutline(work, Boolean(flags.json)) : printOut(work, flags.width);
+		}
+	}
+
 	if (!path) {
 		if (flags.forget || flags.toc)
 			throw new UsageError(`--${flags.forget ? 'forget' : 'toc'} needs a FILE`);
@@ -152,14 +164,28 @@ async function main(): Promise<number> {
 		return 0;
 	}
 
-	if (flags.toc) {
-		process.stdout.write((flags.json ? outlineJson(work) : outlineText(work)) + '\n');
-		return 0;
-	}
+	if (flags.toc) return writeOutline(work, Boolean(flags.json));
+	return printOut(work, flags.width);
+}
 
-	const width = flags.width ?? (process.stdout.isTTY ? process.stdout.columns : 80);
-	await printWork(work, Math.max(1, width), process.stdout);
+function writeOutline(work: Work, json: boolean): number {
+	process.stdout.write((json ? outlineJson(work) : outlineText(work)) + '\n');
 	return 0;
+}
+
+async function printOut(work: Work, width: number | undefined): Promise<number> {
+	await printWork(
+		work,
+		Math.max(1, width ?? (process.stdout.isTTY ? process.stdout.columns : 80)),
+		process.stdout,
+	);
+	return 0;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks);
 }
 
 try {

@@ -91,3 +91,21 @@ test('--toc --json gives the outline', () => {
 	assert.equal(outline.chapters[1].sections.length, 3);
 	assert.match(outline.chapters[1].sections[1].opening, /^She found him in the lamp room/);
 });
+
+test('a work piped in is read from stdin: printed, or outlined with --toc', () => {
+	const input = 'Chapter 1\n\nThe first line of a\npiped story.\n\n* * *\n\nA second scene.\n';
+	const printed = spawnSync(process.execPath, [cliPath, '--width', '40'], {
+		input,
+		encoding: 'utf8',
+	});
+	assert.equal(printed.status, 0, printed.stderr);
+	assert.match(printed.stdout, /^The first line of a piped story\.$/m);
+	const outline = spawnSync(process.execPath, [cliPath, '--toc', '--json'], {
+		input,
+		encoding: 'utf8',
+	});
+	assert.equal(JSON.parse(outline.stdout).chapters[0].sections.length, 2);
+	const empty = spawnSync(process.execPath, [cliPath, '-'], {input: '', encoding: 'utf8'});
+	assert.equal(empty.status, 1);
+	assert.equal(empty.stderr, 'ficterm: stdin is empty\n');
+});
