@@ -9,7 +9,7 @@ import {initialState, textRows, textWidth} from './reader/state.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
 import {Store} from './store/store.ts';
-import {chapterAt, fractionAt, sectionAt} from './work/progress.ts';
+import {chapterAt, fractionAt, sceneAt} from './work/progress.ts';
 import {previewFromBytes, workFromFile} from './work/load.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
@@ -25,9 +25,8 @@ function placeLabel(work: Work, anchor: Anchor): string {
 	const chapter = work.chapters[chapterAt(work, anchor.block)];
 	const parts = [];
 	if (chapter && work.chapters.length > 1) parts.push(chapter.title);
-	const section = sectionAt(work, anchor.block);
-	const scenes = work.sections.filter((other) => other.chapter === work.sections[section]?.chapter);
-	if (scenes.length > 1) parts.push(`scene ${scenes.indexOf(work.sections[section]!) + 1}`);
+	const scene = sceneAt(work, anchor.block);
+	if (scene && scene.count > 1) parts.push(`scene ${scene.number}`);
 	parts.push(`${Math.floor(fractionAt(work, anchor) * 100)} %`);
 	return parts.join(' · ');
 }

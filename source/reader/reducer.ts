@@ -3,7 +3,7 @@
 import {compareAnchors, startAnchor, type Anchor} from '../layout/anchor.ts';
 import type {Layout} from '../layout/layout.ts';
 import {isFoldedTags} from '../layout/wrap-block.ts';
-import {anchorAtFraction, chapterAt, rangeAt, sectionAt} from '../work/progress.ts';
+import {anchorAtFraction, chapterAt, rangeAt, sceneAt, sectionAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
 import {actionForKey, eachKey, type KeyInfo} from './keymap.ts';
 import {findMatches, matchFrom} from './search.ts';
@@ -98,10 +98,6 @@ function bookmarkLabel(book: Book, anchor: Anchor): string {
 	return chapter && book.work.chapters.length > 1 ? `${chapter.title}: ${words}` : words || 'Start';
 }
 
-function rangeLabel(kind: string, number: number, total: number): string {
-	return `${kind} ${number}/${total}`;
-}
-
 function search(
 	book: Book,
 	state: ReaderState,
@@ -185,11 +181,8 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 					count: '',
 					message: action.direction === 1 ? 'Last section' : 'First section',
 				};
-			const target = sectionAt(work, start);
-			const section = work.sections[target]!;
-			const inChapter = work.sections.filter((other) => other.chapter === section.chapter);
-			const label = rangeLabel('Scene', inChapter.indexOf(section) + 1, inChapter.length);
-			return jumpTo(book, state, {block: start, offset: 0}, label);
+			const scene = sceneAt(work, start)!;
+			return jumpTo(book, state, {block: start, offset: 0}, `Scene ${scene.number}/${scene.count}`);
 		}
 
 		case 'chapter': {

@@ -1,7 +1,7 @@
 // The status bar's text: what the reader is reading, where, and how long is left, fitted to a width.
 
 import stringWidth from 'string-width';
-import {chapterAt, fractionAt, sectionAt, wordsLeftInChapter} from '../work/progress.ts';
+import {chapterAt, fractionAt, sceneAt, wordsLeftInChapter} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
 import type {Anchor} from '../layout/anchor.ts';
 
@@ -31,10 +31,8 @@ export function statusOf({work, anchor, atEnd, wordsPerMinute}: StatusInput): St
 
 	if (!chapter) return status;
 	if (work.chapters.length > 1) status.chapter = chapter.title;
-	const scenes = work.sections.filter((section) => section.chapter === chapterIndex);
-	const section = work.sections[sectionAt(work, anchor.block)];
-	if (scenes.length > 1 && section)
-		status.scene = `scene ${scenes.indexOf(section) + 1}/${scenes.length}`;
+	const scene = sceneAt(work, anchor.block);
+	if (scene && scene.count > 1) status.scene = `scene ${scene.number}/${scene.count}`;
 	const minutes = Math.ceil(wordsLeftInChapter(work, anchor) / wordsPerMinute);
 	if (!atEnd && minutes > 0) {
 		const label =

@@ -29,6 +29,17 @@ export function sectionAt(work: Work, block: number): number {
 	return rangeAt(work.sections, block);
 }
 
+/** Which scene of its chapter a block is in ("scene 2 of 5"), found by binary search. */
+export function sceneAt(work: Work, block: number): {number: number; count: number} | undefined {
+	const index = sectionAt(work, block);
+	const section = work.sections[index];
+	const chapter = section && work.chapters[section.chapter];
+	if (!chapter) return undefined;
+	const first = rangeAt(work.sections, chapter.start);
+	const last = rangeAt(work.sections, chapter.end - 1);
+	return {number: index - first + 1, count: last - first + 1};
+}
+
 function totalChars(work: Work): number {
 	return work.charsBefore[work.blocks.length]!;
 }
