@@ -14,12 +14,15 @@ export function findMatches(
 	const flags = query === query.toLowerCase() ? 'giu' : 'gu';
 	const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
 	const matches: Anchor[] = [];
-	for (const [block, {text}] of work.blocks.entries()) {
-		if (text.length < query.length || hidden(block)) continue;
+	const {blocks} = work;
+	// A plain loop, and the hidden test only where there is a hit: this runs over every block.
+	for (let block = 0; block < blocks.length; block++) {
+		const {text} = blocks[block]!;
+		if (text.length < query.length) continue;
 		pattern.lastIndex = 0;
-		for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-			matches.push({block, offset: match.index});
-		}
+		let match = pattern.exec(text);
+		if (!match || hidden(block)) continue;
+		for (; match; match = pattern.exec(text)) matches.push({block, offset: match.index});
 	}
 
 	return matches;
