@@ -142,12 +142,21 @@ export async function readInteractively(
 				session.setWork(work);
 				book = new Book(work);
 				app.rerender(element(book));
+				setTimeout(warmSearchIndex, 50).unref();
 			} catch (error) {
 				failure = error;
 				app.unmount();
 			}
 		});
 	}
+
+	// While the reader reads, a long work's search index is built in small steps between keys.
+	const warmSearchIndex = () => {
+		const index = book.searchIndex;
+		if (index && !finished && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
+	};
+
+	if (!showPreview) setTimeout(warmSearchIndex, 50).unref();
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		finish();

@@ -2,18 +2,25 @@
 
 import {Layout} from '../layout/layout.ts';
 import {tocEntries, type TocEntry} from '../work/outline.ts';
+import {SearchIndex} from './search-index.ts';
 import type {Work} from '../work/types.ts';
 
 const layoutsKept = 3;
+/** Below this many characters a regular expression over the blocks is fast enough. */
+const indexFromChars = 2_000_000;
 
 export class Book {
 	readonly work: Work;
 	readonly #layouts = new Map<string, Layout>();
 
 	#toc?: TocEntry[];
+	/** Built a little at a time while the reader is idle (see warmSearchIndex), for long works only. */
+	readonly searchIndex?: SearchIndex;
 
 	constructor(work: Work) {
 		this.work = work;
+		if (work.charsBefore[work.blocks.length]! > indexFromChars && !work.partial)
+			this.searchIndex = new SearchIndex(work);
 	}
 
 	get toc(): TocEntry[] {

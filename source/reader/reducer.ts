@@ -107,7 +107,9 @@ function search(
 ): ReaderState {
 	const fresh = query !== state.search.query || state.search.revealTags !== state.revealTags;
 	const hidden = (index: number) => !state.revealTags && isFoldedTags(book.work.blocks[index]!);
-	const matches = fresh ? findMatches(book.work, query, hidden) : state.search.matches;
+	const matches = fresh
+		? findMatches(book.work, query, hidden, book.searchIndex)
+		: state.search.matches;
 	const base = {
 		...state.search,
 		typing: false,

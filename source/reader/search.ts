@@ -2,14 +2,17 @@
 
 import {compareAnchors, type Anchor} from '../layout/anchor.ts';
 import type {Work} from '../work/types.ts';
+import type {SearchIndex} from './search-index.ts';
 
 /** Matches in reading order; `hidden` blocks (folded tags) are not searched. */
 export function findMatches(
 	work: Work,
 	query: string,
 	hidden: (index: number) => boolean = () => false,
+	index?: SearchIndex,
 ): Anchor[] {
 	if (!query) return [];
+	if (index?.handles(query)) return index.find(query, hidden);
 	// A case-insensitive regular expression scans each block without making a lowered copy of it.
 	const flags = query === query.toLowerCase() ? 'giu' : 'gu';
 	const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);

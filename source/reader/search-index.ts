@@ -1,0 +1,72 @@
+// A compact search index: the work's text folded to lower-case ASCII, one byte per character, so
+// that a plain-word query is found with Buffer.indexOf instead of a regular expression per block.
+
+import type {Anchor} from '../layout/anchor.ts';
+import type {Work} from '../work/types.ts';
+
+/** Every character that is not ASCII becomes this byte, which no ASCII query contains. */
+const other = 0xff;
+const separator = 0x0a;
+
+export class SearchIndex {
+	readonly #work: Work;
+	readonly #folded: Buffer;
+	#block = 0;
+	#at = 0;
+
+	constructor(work: Work) {
+		this.#work = work;
+		// Block i starts at charsBefore[i]; each block is followed by one separator byte.
+		this.#folded = Buffer.allocUnsafe(work.charsBefore[work.blocks.length]!);
+	}
+
+	get complete(): boolean {
+		return this.#block >= this.#work.blocks.length;
+	}
+
+	/**
+	 * Folds blocks for about `budgetMs`, so that building the index for a long work never holds
+	 * up a key for long; returns whether it is complete.
+	 */
+	advance(budgetMs: number, now: () => number = () => performance.now()): boolean {
+		const deadline = now() + budgetMs;
+		const {blocks} = this.#work;
+		const folded = this.#folded;
+		let at = this.#at;
+		while (this.#block < blocks.length) {
+			const {text} = blocks[this.#block++]!;
+			for (let index = 0; index < text.length; index++) {
+				const code = text.charCodeAt(index);
+				folded[at++] = code >= 65 && code <= 90 ? code + 32 : code < 128 ? code : other;
+			}
+
+			folded[at++] = separator;
+			if ((this.#block & 63) === 0 && now() > deadline) break;
+		}
+
+		this.#at = at;
+		return this.complete;
+	}
+
+	/** Whether the complete index can answer this query: lower-case ASCII (a case-insensitive search). */
+	handles(query: string): boolean {
+		return this.complete && /^[\u0020-\u0040\u005B-\u007E]+$/.test(query);
+	}
+
+	find(query: string, hidden: (block: number) => boolean): Anchor[] {
+		const needle = Buffer.from(query, 'latin1');
+		const starts = this.#work.charsBefore;
+		const matches: Anchor[] = [];
+		let block = 0;
+		for (
+			let at = this.#folded.indexOf(needle);
+			at !== -1;
+			at = this.#folded.indexOf(needle, at + needle.length)
+		) {
+			while (starts[block + 1]! <= at) block++;
+			if (!hidden(block)) matches.push({block, offset: at - starts[block]!});
+		}
+
+		return matches;
+	}
+}
