@@ -150,10 +150,13 @@ export async function readInteractively(
 		});
 	}
 
-	// While the reader reads, a long work's search index is built in small steps between keys.
+	// While the reader reads, the contents and a long work's search index are made ready in small
+	// steps between keys, so that neither `t` nor `/` pays for them.
 	const warmSearchIndex = () => {
+		if (finished) return;
+		void book.toc;
 		const index = book.searchIndex;
-		if (index && !finished && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
+		if (index && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
 	};
 
 	if (!showPreview) setTimeout(warmSearchIndex, 50).unref();
