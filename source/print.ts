@@ -14,10 +14,21 @@ export async function printWork(work: Work, width: number, out: Writable): Promi
 		chunk += line + '\n';
 		if (chunk.length > 65_536) {
 			if (closed) return;
-			if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+			// A reader that goes away (`| head`) ends the wait too, not only a drained pipe.
+			if (!out.write(chunk))
+				await new Promise<void>((resolve) => onceOf(out, ['drain', 'error', 'close'], resolve));
 			chunk = '';
 		}
 	}
 
 	if (!closed && chunk) out.write(chunk);
+}
+
+function onceOf(out: Writable, events: string[], resolve: () => void): void {
+	const done = () => {
+		for (const event of events) out.off(event, done);
+		resolve();
+	};
+
+	for (const event of events) out.once(event, done);
 }

@@ -109,3 +109,11 @@ test('a work piped in is read from stdin: printed, or outlined with --toc', () =
 	assert.equal(empty.status, 1);
 	assert.equal(empty.stderr, 'ficterm: stdin is empty\n');
 });
+
+test('a reader that stops reading the pipe early (| head) ends the print quietly, with status 0', () => {
+	const long = 'A sentence of some length that goes on for a while. '.repeat(400_000);
+	const script = `"${process.execPath}" "${cliPath}" --print - | head -c 100 > /dev/null; echo "status \${PIPESTATUS[0]}"`;
+	const result = spawnSync('bash', ['-c', script], {input: long, encoding: 'utf8'});
+	assert.equal(result.stderr, '');
+	assert.equal(result.stdout, 'status 0\n');
+});
