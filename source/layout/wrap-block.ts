@@ -56,16 +56,11 @@ function runsWithin(runs: StyleRun[] | undefined, start: number, end: number): S
 	return within;
 }
 
-/** The front page's additional tags, which stay folded to avoid spoilers until the reader asks. */
-export function isFoldedTags(block: Block): boolean {
-	return block.part === 'front' && block.kind === 'label' && block.text.startsWith('Tags: ');
-}
-
 /** The text shown for a block: folded tags and bare rules get words or glyphs of their own. */
 function shownText(block: Block, width: number, options: WrapOptions): string {
 	if (block.kind === 'break' && !block.text)
 		return '─'.repeat(Math.max(1, Math.min(ruleWidth, width)));
-	if (isFoldedTags(block) && !options.revealTags) {
+	if (block.folded && !options.revealTags) {
 		return 'Tags: hidden (press a to show them)';
 	}
 

@@ -2,7 +2,6 @@
 
 import {compareAnchors, startAnchor, type Anchor} from '../layout/anchor.ts';
 import type {Layout} from '../layout/layout.ts';
-import {isFoldedTags} from '../layout/wrap-block.ts';
 import {anchorAtFraction, chapterAt, rangeAt, sceneAt, sectionAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
 import {actionForKey, eachKey, type KeyInfo} from './keymap.ts';
@@ -106,7 +105,7 @@ function search(
 	direction: 1 | -1,
 ): ReaderState {
 	const fresh = query !== state.search.query || state.search.revealTags !== state.revealTags;
-	const hidden = (index: number) => !state.revealTags && isFoldedTags(book.work.blocks[index]!);
+	const hidden = (index: number) => !state.revealTags && book.work.blocks[index]!.folded === true;
 	const matches = fresh
 		? findMatches(book.work, query, hidden, book.searchIndex)
 		: state.search.matches;

@@ -92,7 +92,12 @@ function frontPage(draft: WorkDraft, meta: WorkMeta): DraftBlock[] {
 	}
 
 	if (meta.tags.length > 0) {
-		blocks.push({kind: 'label', text: `Tags: ${meta.tags.join(', ')}`, styles: boldLabel('Tags')});
+		blocks.push({
+			kind: 'label',
+			text: `Tags: ${meta.tags.join(', ')}`,
+			styles: boldLabel('Tags'),
+			folded: true,
+		});
 	}
 
 	const stats = [

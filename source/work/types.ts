@@ -31,6 +31,8 @@ export type Block = {
 	center?: boolean;
 	/** Set on the pieces of an over-long paragraph after the first: no gap above them. */
 	continued?: boolean;
+	/** Hidden until the reader asks (the front page's additional tags: they can be spoilers). */
+	folded?: boolean;
 };
 
 export type Range = {start: number; end: number};
