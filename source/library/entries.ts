@@ -37,8 +37,22 @@ export function workFiles(folder: string): string[] {
 
 type Found = {path: string; id?: string; title: string; authors: string[]; chapters: number};
 
-function describe(path: string): Found {
+/**
+ * What a file holds. A file read before and not changed since is described from the store, so
+ * that opening the library does not parse every long work in it again.
+ */
+function describe(path: string, known?: SavedWork): Found {
 	try {
+		if (known && statSync(path).mtimeMs <= Date.parse(known.readAt)) {
+			return {
+				path,
+				id: known.id,
+				title: known.title || path,
+				authors: known.authors,
+				chapters: known.chapters,
+			};
+		}
+
 		const work = loadWork(path);
 		return {
 			path,
@@ -53,7 +67,10 @@ function describe(path: string): Found {
 }
 
 export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEntry[] {
-	const found = folders.flatMap((folder) => workFiles(folder)).map((path) => describe(path));
+	const byPath = new Map(saved.map((work) => [work.path, work]));
+	const found = folders
+		.flatMap((folder) => workFiles(folder))
+		.map((path) => describe(path, byPath.get(path)));
 	// The same work may be in two folders: the first found stands for it, or the one it was read from.
 	const byId = new Map<string, Found>();
 	for (const file of found) if (file.id && !byId.has(file.id)) byId.set(file.id, file);
@@ -69,7 +86,7 @@ export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEn
 		const path = file?.path ?? work.path;
 		const exists = file !== undefined || existsSync(path);
 		// A file outside the listed folders is read again only to count its chapters.
-		const chapters = file?.chapters ?? (exists ? describe(path).chapters : work.chapters);
+		const chapters = file?.chapters ?? (exists ? describe(path, work).chapters : work.chapters);
 		entries.push({
 			id: work.id,
 			path,

@@ -85,6 +85,20 @@ test('counts chapters added since the last reading', () => {
 	rmSync(path);
 });
 
+test('a work read before and unchanged since is described from the store, not parsed again', () => {
+	const path = join(folder, 'unchanged.txt');
+	writeFileSync(path, new Uint8Array([0, 1, 2, 3]));
+	const known = {
+		...saved(join(samples, 'a-field-guide-to-small-hours.txt')),
+		path,
+		readAt: new Date(Date.now() + 60_000).toISOString(),
+	};
+	const [entry] = libraryEntries([known], [folder]);
+	assert.equal(entry!.title, 'A Field Guide to the Small Hours');
+	assert.equal(entry!.missing, false);
+	rmSync(path);
+});
+
 test('keys: j/k move, Enter chooses, d forgets, q quits; a missing work is not opened', () => {
 	const entries = libraryEntries(
 		[
