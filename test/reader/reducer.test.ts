@@ -60,14 +60,11 @@ test('keys that arrive together in one read all count', () => {
 });
 
 test('Esc and a key typed fast (read as Alt and the key) close the overlay, then act', () => {
-	const state = press(start(), '?', {meta: true} as KeyInfo);
-	const closedThenContents = reduceApp(book, press(start(), '?'), {
-		type: 'key',
-		input: 't',
-		key: {meta: true},
-	});
-	assert.equal(closedThenContents.overlay, 'toc');
-	assert.equal(state.overlay, 'help');
+	const meta = (input: string) => ({type: 'key' as const, input, key: {meta: true}});
+	assert.equal(reduceApp(book, press(start(), '?'), meta('t')).overlay, 'toc');
+	const closedThenDown = reduceApp(book, press(start(), 't'), meta('j'));
+	assert.equal(closedThenDown.overlay, undefined);
+	assert.equal(lineIndex(closedThenDown), 1);
 });
 
 test('a count repeats a line move: 5j', () => {
