@@ -1,6 +1,7 @@
 // The contents: chapters and their scenes, with word counts, the reader's place and the cursor.
 
 import {Text} from 'ink';
+import {truncateTo} from '../reader/status.ts';
 import type {TocEntry} from '../work/outline.ts';
 import {Panel, panelBodyRows} from './Panel.tsx';
 
@@ -29,6 +30,10 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 				const mark = position < current ? '✓' : position === current ? '▸' : ' ';
 				const indent = entry.kind === 'section' ? '    ' : '';
 				const words = `${entry.words.toLocaleString('en')} w`;
+				const isNew = entry.kind === 'chapter' && newChapters.includes(entry.chapter);
+				// The label gives way, so that the word count and the "new" mark stay in view.
+				const room = columns - 4 - 2 - indent.length - 2 - words.length - (isNew ? 6 : 0);
+				const label = truncateTo(entry.label || '…', Math.max(1, room));
 				return (
 					<Text
 						key={`${entry.kind}:${entry.start}`}
@@ -36,11 +41,9 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 						dimColor={entry.kind === 'section' && position !== cursor}
 						wrap="truncate"
 					>
-						{`${mark} ${indent}${entry.label || '…'}  `}
+						{`${mark} ${indent}${label}  `}
 						<Text dimColor>{words}</Text>
-						{entry.kind === 'chapter' && newChapters.includes(entry.chapter) ? (
-							<Text bold> · new</Text>
-						) : null}
+						{isNew ? <Text bold> · new</Text> : null}
 					</Text>
 				);
 			})}

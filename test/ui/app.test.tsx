@@ -81,6 +81,11 @@ test('the contents overlay lists chapters and scenes with word counts', async ()
 	assert.match(frame, /Contents · 4 chapters/);
 	assert.match(frame, /Chapter 2 +\d+ w/);
 	assert.match(frame, /C1S2P1\./);
+	// Long scene openings give way to their word counts.
+	for (const line of frame.split('\n').filter((row) => /C\dS\dP1\./.test(row))) {
+		assert.match(line, /\d+ w\s*│$/, line);
+	}
+
 	app.unmount();
 });
 
