@@ -79,27 +79,36 @@ export function wrapBlock(block: Block, width: number, options: WrapOptions): Li
 	const indent = indentOf(block, width);
 	const inner = Math.max(1, width - indent);
 	const source = text.replaceAll('\t', ' ');
-	const pieces = wrapAnsi(source, inner, {hard: true, trim: true}).split('\n');
 	const runs = text === block.text ? block.styles : undefined;
-	let cursor = 0;
-	for (const piece of pieces) {
-		while (
-			cursor < source.length &&
-			/\s/.test(source[cursor]!) &&
-			!source.startsWith(piece, cursor)
-		)
-			cursor++;
-		const found = source.startsWith(piece, cursor) ? cursor : source.indexOf(piece, cursor);
-		const offset = found === -1 ? cursor : found;
-		const pad = block.center ? Math.max(0, Math.floor((inner - stringWidth(piece)) / 2)) : 0;
-		lines.push({
-			offset,
-			text: piece,
-			indent: indent + pad,
-			tone,
-			runs: runsWithin(runs, offset, offset + piece.length),
-		});
-		cursor = offset + piece.length;
+	// Hard line breaks (verse, <br>, <pre>) are wrapped one by one, so that every line, blank ones
+	// included, starts at its own offset: two lines at one offset would be one place to an anchor.
+	let start = 0;
+	let previous = -1;
+	for (const hardLine of source.split('\n')) {
+		const pieces = wrapAnsi(hardLine, inner, {hard: true, trim: true}).split('\n');
+		let cursor = 0;
+		for (const piece of pieces) {
+			while (
+				cursor < hardLine.length &&
+				/\s/.test(hardLine[cursor]!) &&
+				!hardLine.startsWith(piece, cursor)
+			)
+				cursor++;
+			const found = hardLine.startsWith(piece, cursor) ? cursor : hardLine.indexOf(piece, cursor);
+			const offset = Math.max(start + (found === -1 ? cursor : found), previous + 1);
+			const pad = block.center ? Math.max(0, Math.floor((inner - stringWidth(piece)) / 2)) : 0;
+			lines.push({
+				offset,
+				text: piece,
+				indent: indent + pad,
+				tone,
+				runs: runsWithin(runs, offset, offset + piece.length),
+			});
+			previous = offset;
+			cursor = offset - start + piece.length;
+		}
+
+		start += hardLine.length + 1;
 	}
 
 	if (options.gapAfter) {

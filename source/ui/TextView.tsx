@@ -35,9 +35,11 @@ export function TextView({layout, anchor, rows, margin, query, color}: Props) {
 	const lines = layout.linesFrom(anchor, rows);
 	return (
 		<Box flexDirection="column" height={rows} overflow="hidden">
-			{lines.map((line) => (
+			{lines.map((line, row) => (
 				<TextLine
-					key={`${line.block}:${line.offset}`}
+					// Keyed by row: a row is a place on the screen, and two keys alike would leave
+					// React drawing a stale line over a fresh one.
+					key={row}
 					line={line}
 					margin={margin}
 					highlights={highlightsIn(line.text, query)}

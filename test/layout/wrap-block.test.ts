@@ -78,3 +78,16 @@ test('property: no line is wider than the width and no character is lost', () =>
 		fuzzRuns(300),
 	);
 });
+
+test('hard line breaks: every line, blank ones too, starts at its own offset', () => {
+	const text = 'first verse line\n\n\n\n   \nsecond stanza\n\nlast';
+	const lines = wrapBlock(paragraph(text), 40, {...options, gapAfter: true});
+	assert.deepEqual(
+		lines.map((line) => line.text),
+		['first verse line', '', '', '', '', 'second stanza', '', 'last', ''],
+	);
+	for (let index = 1; index < lines.length; index++)
+		assert.ok(lines[index]!.offset > lines[index - 1]!.offset, `line ${index} repeats an offset`);
+	for (const line of lines.slice(0, -1).filter((line) => line.text))
+		assert.equal(text.slice(line.offset, line.offset + line.text.length), line.text);
+});
