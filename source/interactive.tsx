@@ -54,7 +54,8 @@ export async function readInteractively(
 	let message: string | undefined;
 	let newChapters: number[] = [];
 	if (saved) {
-		const added = work.chapters.length - saved.chapters;
+		// A place saved from a preview records no chapter count (0): nothing to compare with.
+		const added = saved.chapters > 0 ? work.chapters.length - saved.chapters : 0;
 		if (added > 0) newChapters = Array.from({length: added}, (_, index) => saved.chapters + index);
 		if (options.fromStart) {
 			message = 'Opened at the start; your saved place is kept until you move';

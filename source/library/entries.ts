@@ -95,7 +95,8 @@ export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEn
 			authors: work.authors.map((author) => sanitiseLine(author)),
 			fraction: work.fraction,
 			readAt: work.readAt,
-			newChapters: Math.max(0, chapters - work.chapters),
+			// 0 chapters saved: the place was saved from a preview, before the chapters were counted.
+			newChapters: work.chapters > 0 ? Math.max(0, chapters - work.chapters) : 0,
 			missing: !exists,
 		});
 	}

@@ -19,6 +19,8 @@ export class ReadingSession {
 	/** The latest place, so that saving bookmarks never moves the saved position. */
 	#last: Anchor;
 	#timer?: NodeJS.Timeout;
+	/** Whether the last save was made from a preview, whose chapter and word counts are not the work's. */
+	#savedFromPreview = false;
 
 	constructor(store: Store, work: Work, path: string, start: Anchor) {
 		this.#store = store;
@@ -67,10 +69,27 @@ export class ReadingSession {
 		if (!anchor) return;
 		this.#pending = undefined;
 		this.#store.saveWork(this.#entry(anchor));
+		this.#savedFromPreview = this.#work.partial === true;
 	}
 
 	#entry(anchor: Anchor): SavedWork {
 		const work = this.#work;
+		if (work.partial) {
+			// A preview knows the place but not the whole work: keep the counts saved before, or say
+			// none (0 chapters), so that the next open does not take the rest for new chapters.
+			const before = this.#store.work(work.id);
+			return {
+				...this.#wholeEntry(work, anchor),
+				fraction: before?.fraction ?? 0,
+				chapters: before?.chapters ?? 0,
+				words: before?.words ?? 0,
+			};
+		}
+
+		return this.#wholeEntry(work, anchor);
+	}
+
+	#wholeEntry(work: Work, anchor: Anchor): SavedWork {
 		return {
 			id: work.id,
 			title: work.meta.title,
@@ -89,5 +108,6 @@ export class ReadingSession {
 	/** The whole work, once read, in place of its preview; anchors are the same in both. */
 	setWork(work: Work): void {
 		this.#work = work;
+		if (this.#savedFromPreview) this.moved(this.#last, this.#atEnd);
 	}
 }

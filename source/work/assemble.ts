@@ -154,9 +154,10 @@ export function isStoryText(block: Block): boolean {
 	return block.part === 'story' && countedKinds.has(block.kind);
 }
 
-function identity(meta: WorkMeta, blocks: Block[]): string {
-	if (meta.ao3Id) return `ao3:${meta.ao3Id}`;
-	// The opening words, not the whole text, so that a work in progress keeps its id as it grows.
+/** How many opening words name a work that has no AO3 id. */
+const identityWords = 1000;
+
+function openingWords(blocks: Block[]): string[] {
 	const words: string[] = [];
 	for (const block of blocks) {
 		if (!isStoryText(block)) continue;
@@ -165,10 +166,21 @@ function identity(meta: WorkMeta, blocks: Block[]): string {
 			if (letters) words.push(letters);
 		}
 
-		if (words.length >= 1000) break;
+		if (words.length >= identityWords) break;
 	}
 
-	return `sha256:${createHash('sha256').update(words.slice(0, 1000).join(' ')).digest('hex').slice(0, 32)}`;
+	return words.slice(0, identityWords);
+}
+
+function identity(meta: WorkMeta, blocks: Block[]): string {
+	if (meta.ao3Id) return `ao3:${meta.ao3Id}`;
+	// The opening words, not the whole text, so that a work in progress keeps its id as it grows.
+	return `sha256:${createHash('sha256').update(openingWords(blocks).join(' ')).digest('hex').slice(0, 32)}`;
+}
+
+/** Whether the start of a work holds all it takes to name it: then its id is the whole work's id. */
+export function identityIsComplete(work: Work): boolean {
+	return work.id.startsWith('ao3:') || openingWords(work.blocks).length >= identityWords;
 }
 
 /** Draft blocks belong to the assembly, so they become Blocks in place rather than as copies. */

@@ -2,7 +2,7 @@
 
 import {readFileSync, statSync} from 'node:fs';
 import {parseEpub, parseText} from '../formats/index.ts';
-import {assembleWork} from './assemble.ts';
+import {assembleWork, identityIsComplete} from './assemble.ts';
 import {decodeText, isZip, LoadError} from './decode.ts';
 import {sanitiseText} from './sanitise.ts';
 import type {Work} from './types.ts';
@@ -40,31 +40,35 @@ function readBytes(path: string): Uint8Array {
 const previewFromBytesOver = 2 * 1024 * 1024;
 const previewFromZipOver = 512 * 1024;
 const previewBytes = 256 * 1024;
-const previewDocuments = 3;
+const previewDocuments = [3, 12, 48];
+
+function previewDraft(bytes: Uint8Array, path: string, documents: number) {
+	if (isZip(bytes)) return parseEpub(bytes, documents);
+	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
+	const text = decodeText(bytes.subarray(0, previewBytes)).text;
+	return parseText({text: sanitiseText(text.slice(0, text.lastIndexOf('\n') + 1)), path});
+}
 
 /**
  * The start of a large work, parsed on its own so that the first screen does not wait for the
- * whole file; its blocks are the first blocks of the whole work. Undefined for small files.
+ * whole file; its blocks are the first blocks of the whole work. Undefined for small files, and
+ * for a start too short to hold the words that name the work: a preview under another id than the
+ * whole work's would neither find nor keep the saved place.
  */
 export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
 	if (bytes.length <= (isZip(bytes) ? previewFromZipOver : previewFromBytesOver)) return undefined;
 	try {
-		let draft;
-		if (isZip(bytes)) {
-			draft = parseEpub(bytes, previewDocuments);
-		} else {
-			// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
-			const head = bytes.subarray(0, previewBytes);
-			const text = decodeText(head).text;
-			draft = parseText({text: sanitiseText(text.slice(0, text.lastIndexOf('\n') + 1)), path});
+		for (const documents of isZip(bytes) ? previewDocuments : [0]) {
+			const work = assembleWork(previewDraft(bytes, path, documents));
+			if (!identityIsComplete(work)) continue;
+			work.partial = true;
+			return work;
 		}
-
-		const work = assembleWork(draft);
-		work.partial = true;
-		return work;
 	} catch {
-		return undefined;
+		// A start that does not parse on its own is no preview: the whole work is read instead.
 	}
+
+	return undefined;
 }
 
 export function readWorkFile(path: string): Uint8Array {

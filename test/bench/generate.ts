@@ -41,11 +41,23 @@ export function generatedStory(words: number): Story {
 	return {title: `Benchmark ${words} words`, author: 'ficterm bench', chapters};
 }
 
+/**
+ * A generated work as a file. With `frontMatter`, it opens as real books do, with a few short
+ * documents (cover, title page, rights) before the first chapter.
+ */
 export function generatedFile(
 	format: string,
 	words: number,
+	{frontMatter = false} = {},
 ): {bytes: Uint8Array; extension: string} {
-	const file = writers[format]!(generatedStory(words));
+	const story = generatedStory(words);
+	const front = frontMatter
+		? ['Cover', 'Title Page', 'Copyright'].map((title) => ({
+				title,
+				scenes: [[`${title} of ${story.title}, by ${story.author}.`]],
+			}))
+		: [];
+	const file = writers[format]!({...story, chapters: [...front, ...story.chapters]});
 	return {
 		bytes: typeof file === 'string' ? new TextEncoder().encode(file) : file,
 		extension: extensions[format]!,

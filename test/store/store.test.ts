@@ -83,3 +83,16 @@ test('forget removes a work; settings are kept apart from works', () => {
 	assert.equal(store.works().length, 0);
 	assert.equal(store.settings().maxWidth, 66);
 });
+
+test('a place saved from a preview counts no chapters, and the whole work saves its own', () => {
+	const store = new Store(folder());
+	const preview = {...work, partial: true, chapters: work.chapters.slice(0, 1)};
+	const session = new ReadingSession(store, preview, 'x.txt', {block: 0, offset: 0});
+	session.moved({block: 2, offset: 0});
+	session.flush();
+	assert.equal(store.work(work.id)!.chapters, 0, 'a preview does not know the chapters');
+	assert.equal(store.work(work.id)!.anchor.block, 2);
+	session.setWork(work);
+	session.flush();
+	assert.equal(store.work(work.id)!.chapters, 3, 'saved again once the whole work is read');
+});

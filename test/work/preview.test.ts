@@ -25,3 +25,10 @@ test('a small work has no preview', () => {
 	const {bytes} = generatedFile('ao3-text', 5000);
 	assert.equal(previewFromBytes(bytes, 'small.txt'), undefined);
 });
+
+test("an EPUB that opens with short documents still previews under the whole work's id", () => {
+	const {bytes} = generatedFile('epub', 600_000, {frontMatter: true});
+	const preview = previewFromBytes(bytes, 'big.epub');
+	assert.ok(preview, 'a preview');
+	assert.equal(preview.id, workFromBytes(bytes, 'big.epub').id);
+});
