@@ -8,14 +8,19 @@ const escapeSequence =
 // Bidi overrides and isolates can reorder what follows them on the line.
 const bidiControl = /[\u202A-\u202E\u2066-\u2069]/g;
 
-// Scanning for any character that needs work is much faster than replacing over clean text.
-const needsWork = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+// Invisible format characters that terminals disagree on the width of (zero-width space, word
+// joiner, byte-order mark, soft hyphen): drawn, they shift the rest of a line by a column in some.
+const invisible = /[\u00AD\u200B\u2060\uFEFF]/g;
 
-/** Removes escape sequences and control characters; keeps `\t` and `\n` (and turns `\r` into `\n`). */
+// Scanning for any character that needs work is much faster than replacing over clean text.
+const needsWork =
+	/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+
+/** Removes escape sequences, control and invisible format characters; keeps `\t` and `\n` (and turns `\r` into `\n`). */
 export function sanitiseText(text: string): string {
 	if (!needsWork.test(text)) return text;
 	const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-	return normalised.replace(escapeSequence, '').replace(bidiControl, '');
+	return normalised.replace(escapeSequence, '').replace(bidiControl, '').replace(invisible, '');
 }
 
 /** For one-line strings such as titles and tags: also folds tabs and newlines to spaces. */

@@ -22,3 +22,10 @@ test('an unterminated OSC cannot swallow the rest of the work', () => {
 test('strips bidi overrides and folds one-line strings', () => {
 	assert.equal(sanitiseLine('  Title\u202E reversed\n\tpart  '), 'Title reversed part');
 });
+
+test('drops invisible format characters whose width terminals disagree on, keeps joiners', () => {
+	assert.equal(
+		sanitiseText('zero\u200Bwidth\u00AD soft\u2060 joined\uFEFF family 👩\u200D👧 ok'),
+		'zerowidth soft joined family 👩\u200D👧 ok',
+	);
+});

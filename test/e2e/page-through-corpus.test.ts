@@ -1,0 +1,29 @@
+// Every real file of the shared corpus, paged through in a real terminal, shows only --print lines.
+
+import {existsSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {test} from 'node:test';
+import {projectRoot} from './terminal.ts';
+import {pageThrough} from './page-through.ts';
+
+// The corpus of real files lives beside the repository (../shared/corpus), in CI as here.
+const corpus = join(projectRoot, '../shared/corpus');
+const files = existsSync(corpus)
+	? readdirSync(corpus, {withFileTypes: true})
+			.filter((entry) => entry.isDirectory())
+			.flatMap((folder) =>
+				readdirSync(join(corpus, folder.name)).map((name) => join(corpus, folder.name, name)),
+			)
+	: [];
+
+test(
+	'the shared corpus is there to page through',
+	{skip: files.length > 0 ? false : 'no ../shared/corpus'},
+	() => {},
+);
+
+for (const path of files) {
+	test(`page through ${path.slice(corpus.length + 1)}`, async () => {
+		await pageThrough(path);
+	});
+}
