@@ -6,7 +6,7 @@ import {build} from 'esbuild';
 rmSync('dist', {recursive: true, force: true});
 
 await build({
-	entryPoints: ['source/cli.tsx'],
+	entryPoints: ['source/cli.tsx', 'source/parse-worker.ts'],
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,

@@ -4,6 +4,7 @@ import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {useEffect, useReducer, useRef} from 'react';
 import type {Anchor} from './layout/anchor.ts';
 import type {Book} from './reader/book.ts';
+import type {Arrival} from './reader/loading.ts';
 import {layoutOf, reduceApp, type AppAction} from './reader/reducer.ts';
 import {leftMargin, textRows, type Mark, type ReaderState} from './reader/state.ts';
 import {statusOf} from './reader/status.ts';
@@ -29,6 +30,8 @@ export type AppProps = {
 	onWidth?: (maxWidth: number) => void;
 	onBookmarks?: (marks: Mark[]) => void;
 	onQuit?: (state: ReaderState) => void;
+	/** Given with the whole work once it replaces its start: where to resume, what to say. */
+	arrival?: Arrival;
 };
 
 export function App({
@@ -41,6 +44,7 @@ export function App({
 	onWidth,
 	onBookmarks,
 	onQuit,
+	arrival,
 }: AppProps) {
 	const terminal = useWindowSize();
 	const {columns, rows} = size ?? terminal;
@@ -53,6 +57,10 @@ export function App({
 	useEffect(() => {
 		dispatch({type: 'resize', columns, rows});
 	}, [columns, rows]);
+
+	useEffect(() => {
+		if (arrival) dispatch({type: 'arrived', arrival});
+	}, [arrival]);
 
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') dispatch({type: 'quit'});

@@ -11,6 +11,8 @@ import {ReadingSession} from './store/session.ts';
 import {Store} from './store/store.ts';
 import {chapterAt, fractionAt, sceneAt} from './work/progress.ts';
 import {previewFromBytes, workFromFile} from './work/load.ts';
+import {readWholeWork} from './whole-work.ts';
+import type {Arrival} from './reader/loading.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 
@@ -41,35 +43,66 @@ export async function readInteractively(
 	source: WorkSource,
 	options: InteractiveOptions,
 ): Promise<number> {
+	// Keys typed from now on wait in the terminal's buffer instead of being echoed over the screen
+	// while the work is opened; raw mode is given back however reading ends.
+	const tty = process.stdin.isTTY;
+	if (tty) process.stdin.setRawMode(true);
+	try {
+		return await read(source, options);
+	} finally {
+		if (tty) process.stdin.setRawMode(false);
+	}
+}
+
+async function read(source: WorkSource, options: InteractiveOptions): Promise<number> {
 	const {path} = source;
 	const store = new Store(options.storeDirectory);
 	for (const warning of store.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
-	// A large work first shows its opening while the rest is read, unless a saved place must be found.
-	let preview = previewFromBytes(source.bytes!, path);
-	const showPreview = preview !== undefined && store.work(preview.id) === undefined;
-	let work = showPreview ? preview! : workFromFile(source, path);
+	// A large work first shows its opening while the whole of it is read in a worker.
+	const preview = previewFromBytes(source.bytes!, path);
+	let work = preview ?? workFromFile(source, path);
 	const saved = store.work(work.id);
 	const settings = store.settings();
-	let anchor: Anchor | undefined;
-	let message: string | undefined;
-	let newChapters: number[] = [];
-	if (saved) {
+
+	/** Where to open and what to say, once the whole work is known. */
+	const arrivalOf = (whole: Work): Arrival => {
+		if (!saved) return {};
+		let message: string;
+		let anchor: Anchor | undefined;
 		// A place saved from a preview records no chapter count (0): nothing to compare with.
-		const added = saved.chapters > 0 ? work.chapters.length - saved.chapters : 0;
-		if (added > 0) newChapters = Array.from({length: added}, (_, index) => saved.chapters + index);
+		const added = saved.chapters > 0 ? whole.chapters.length - saved.chapters : 0;
 		if (options.fromStart) {
 			message = 'Opened at the start; your saved place is kept until you move';
 		} else {
-			const resumed = resumeAnchor(work, saved.anchor);
+			const resumed = resumeAnchor(whole, saved.anchor);
 			anchor = resumed.anchor;
 			message = resumed.exact
-				? `Resumed at ${placeLabel(work, anchor)}`
-				: `The saved place was not found in this version; opened at ${work.chapters[chapterAt(work, anchor.block)]?.title ?? 'the start'}`;
+				? `Resumed at ${placeLabel(whole, anchor)}`
+				: `The saved place was not found in this version; opened at ${whole.chapters[chapterAt(whole, anchor.block)]?.title ?? 'the start'}`;
 		}
 
 		// Put first, so that a narrow status bar cuts the place rather than the news.
 		if (added > 0)
 			message = `${added} new chapter${added === 1 ? '' : 's'} since you last read · ${message}`;
+		const newChapters = Array.from(
+			{length: Math.max(0, added)},
+			(_, index) => saved.chapters + index,
+		);
+		return {anchor, message, newChapters};
+	};
+
+	let anchor: Anchor | undefined;
+	let message: string | undefined;
+	let newChapters: number[] = [];
+	let waitingForPlace = false;
+	if (!preview) {
+		({anchor, message, newChapters = []} = arrivalOf(work));
+	} else if (saved && !options.fromStart) {
+		// The place is shown at once if the opening read so far holds it (not in its last block,
+		// which may be cut short); otherwise every key waits until the whole work has found it.
+		const early = resumeAnchor(preview, saved.anchor);
+		if (early.exact && early.anchor.block < preview.blocks.length - 1) anchor = early.anchor;
+		else waitingForPlace = true;
 	}
 
 	let book = new Book(work);
@@ -81,18 +114,21 @@ export async function readInteractively(
 		rows,
 		maxWidth: settings.maxWidth,
 		anchor,
-		message,
+		message: waitingForPlace ? 'Finding your place in the whole work…' : message,
 		bookmarks: session.marks(),
 		newChapters,
+		waitingForPlace,
 	});
 	// The saved anchor is a line start at another width; settle it onto this layout's lines first.
 	initial.anchor = book.layout(textWidth(initial), false).clamp(initial.anchor, textRows(initial));
 
 	let failure: unknown;
+	let stopReading = () => {};
 	let finished = false;
 	const finish = () => {
 		if (finished) return;
 		finished = true;
+		stopReading();
 		session.flush();
 		if (options.mouse) process.stdout.write(wheelAsArrows.off);
 	};
@@ -105,11 +141,12 @@ export async function readInteractively(
 		running.app?.unmount();
 	};
 
-	const element = (shown: Book) => (
+	const element = (shown: Book, arrival?: Arrival) => (
 		<CrashGuard onCrash={crash}>
 			<App
 				book={shown}
 				initial={initial}
+				arrival={arrival}
 				color={options.color}
 				wordsPerMinute={settings.wordsPerMinute}
 				onMove={(moved, atEnd) => session.moved(moved, atEnd)}
@@ -134,20 +171,23 @@ export async function readInteractively(
 	// A crash during the very first render came before there was an app to unmount.
 	if (failure) app.unmount();
 	else process.stdout.write(options.mouse ? wheelAsArrows.on : wheelAsArrows.off);
-	if (showPreview) {
-		// The first screen is out; now the whole work, then the same place in it.
-		setImmediate(() => {
-			try {
-				work = workFromFile(source, path);
-				preview = undefined;
-				session.setWork(work);
-				book = new Book(work);
-				app.rerender(element(book));
+	if (preview) {
+		const bytes = source.bytes!;
+		source.bytes = undefined;
+		stopReading = readWholeWork(bytes, path, {
+			done(whole) {
+				if (finished) return;
+				work = whole;
+				session.setWork(whole);
+				book = new Book(whole);
+				app.rerender(element(book, arrivalOf(whole)));
 				setTimeout(warmSearchIndex, 50).unref();
-			} catch (error) {
+			},
+			failed(error) {
 				failure = error;
+				finish();
 				app.unmount();
-			}
+			},
 		});
 	}
 
@@ -160,7 +200,7 @@ export async function readInteractively(
 		if (index && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
 	};
 
-	if (!showPreview) setTimeout(warmSearchIndex, 50).unref();
+	if (!preview) setTimeout(warmSearchIndex, 50).unref();
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		finish();

@@ -5,6 +5,7 @@ import type {Layout} from '../layout/layout.ts';
 import {anchorAtFraction, chapterAt, rangeAt, sceneAt, sectionAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
 import {actionForKey, eachKey, type KeyInfo} from './keymap.ts';
+import {needsWholeWork, queueKey, waitingMessage, type Arrival} from './loading.ts';
 import {findMatches, matchFrom} from './search.ts';
 import {
 	defaultMaxWidth,
@@ -348,10 +349,25 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 	}
 }
 
-export type AppAction = Action | {type: 'key'; input: string; key: KeyInfo};
+export type AppAction =
+	Action | {type: 'key'; input: string; key: KeyInfo} | {type: 'arrived'; arrival: Arrival};
+
+/** The whole work is here: settle on the saved place if it was waited for, then run the waiting keys. */
+function arrive(book: Book, state: ReaderState, arrival: Arrival): ReaderState {
+	let current: ReaderState = {...state, queued: [], waitingForPlace: false};
+	if (state.waitingForPlace && arrival.anchor) current = jumpTo(book, current, arrival.anchor);
+	current = {
+		...current,
+		message: arrival.message ?? (state.message === waitingMessage ? undefined : state.message),
+		newChapters: arrival.newChapters ?? current.newChapters,
+	};
+	for (const typed of state.queued) current = reduceApp(book, current, {type: 'key', ...typed});
+	return current;
+}
 
 /** Keys are turned into actions against the state they arrive at, so keys typed together all count. */
 export function reduceApp(book: Book, state: ReaderState, action: AppAction): ReaderState {
+	if (action.type === 'arrived') return arrive(book, state, action.arrival);
 	if (action.type !== 'key') return reduce(book, state, action);
 	const keys = eachKey(action.input, action.key);
 	if (keys.length > 1) {
@@ -361,6 +377,15 @@ export function reduceApp(book: Book, state: ReaderState, action: AppAction): Re
 		return current;
 	}
 
+	const typed = {input: action.input, key: action.key};
+	const partial = book.work.partial === true;
+	if (partial && (state.waitingForPlace || state.queued.length > 0)) {
+		const next = actionForKey(action.input, action.key, state);
+		return next?.type === 'quit' ? reduce(book, state, next) : queueKey(state, typed);
+	}
+
 	const next = actionForKey(action.input, action.key, state);
-	return next ? reduce(book, state, next) : state;
+	if (!next) return state;
+	if (partial && needsWholeWork(book, state, next)) return queueKey(state, typed);
+	return reduce(book, state, next);
 }

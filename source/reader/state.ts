@@ -39,6 +39,10 @@ export type ReaderState = {
 	quitting: boolean;
 	/** Set by every move, so the store knows when to save. */
 	moved: number;
+	/** Keys typed while only the start of a long work was read, that wait for the whole of it. */
+	queued: Array<{input: string; key: import('./keymap.ts').KeyInfo}>;
+	/** The saved place lies beyond the start read so far: every key waits until it is found. */
+	waitingForPlace: boolean;
 };
 
 export const defaultMaxWidth = 80;
@@ -52,6 +56,7 @@ export function initialState(options: {
 	message?: string;
 	bookmarks?: Mark[];
 	newChapters?: number[];
+	waitingForPlace?: boolean;
 }): ReaderState {
 	return {
 		anchor: options.anchor ?? startAnchor,
@@ -68,6 +73,8 @@ export function initialState(options: {
 		newChapters: options.newChapters ?? [],
 		quitting: false,
 		moved: 0,
+		queued: [],
+		waitingForPlace: options.waitingForPlace ?? false,
 	};
 }
 

@@ -1,0 +1,46 @@
+// The worker that reads a whole work off the main thread and sends it back a piece at a time.
+
+import {parentPort, workerData} from 'node:worker_threads';
+import {LoadError, workFromFile} from './work/load.ts';
+import type {Block} from './work/types.ts';
+import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
+
+/** Blocks per message: small enough that the main thread takes each in a few milliseconds. */
+const blocksPerMessage = 2000;
+
+function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+	parentPort!.postMessage(message, transfer);
+}
+
+const input = workerData as WorkerInput;
+try {
+	const work = workFromFile({bytes: new Uint8Array(input.bytes)}, input.path);
+	const {blocks, ...rest} = work;
+	let next = 0;
+	const sendBlocks = () => {
+		const piece: Block[] = blocks.slice(next, next + blocksPerMessage);
+		next += piece.length;
+		send({type: 'blocks', blocks: piece, received: next, total: blocks.length});
+	};
+
+	// One piece at a time, each when the main thread has taken the last: its keys come first.
+	parentPort!.on('message', (message: ToWorker) => {
+		if (message.type !== 'more') return;
+		if (next < blocks.length) sendBlocks();
+		else {
+			send({type: 'rest', rest}, [
+				rest.charsBefore.buffer as ArrayBuffer,
+				rest.wordsBefore.buffer as ArrayBuffer,
+			]);
+			parentPort!.close();
+		}
+	});
+	sendBlocks();
+} catch (error) {
+	send({
+		type: 'failed',
+		message: error instanceof Error ? error.message : String(error),
+		loadError: error instanceof LoadError,
+	});
+	parentPort!.close();
+}

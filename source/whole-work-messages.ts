@@ -1,0 +1,12 @@
+// What the main thread and the parsing worker say to each other.
+
+import type {Block, Work} from './work/types.ts';
+
+export type WorkerInput = {bytes: ArrayBuffer; path: string};
+
+export type FromWorker =
+	| {type: 'blocks'; blocks: Block[]; received: number; total: number}
+	| {type: 'rest'; rest: Omit<Work, 'blocks'>}
+	| {type: 'failed'; message: string; loadError: boolean};
+
+export type ToWorker = {type: 'more'};

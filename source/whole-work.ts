@@ -1,0 +1,86 @@
+// Reads a whole work in a worker thread, so that the reader answers keys while a long work loads.
+
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import {LoadError, workFromFile} from './work/load.ts';
+import type {Block, Work} from './work/types.ts';
+import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
+
+export type WholeWorkHandlers = {
+	/** Share of the blocks received so far, 0 to 1. */
+	progress?: (fraction: number) => void;
+	done: (work: Work) => void;
+	failed: (error: unknown) => void;
+};
+
+/** The bundled worker sits beside the bundle; run from source (tests), there is none. */
+const workerFile = new URL('./parse-worker.js', import.meta.url);
+
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+	const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+	return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
+}
+
+/**
+ * Starts reading the work; returns a function that stops it. The bytes are handed over to the
+ * worker (the caller must not use them again). Without a worker file the work is read here, after
+ * the current frame.
+ */
+export function readWholeWork(
+	bytes: Uint8Array,
+	path: string,
+	handlers: WholeWorkHandlers,
+): () => void {
+	if (!existsSync(fileURLToPath(workerFile))) {
+		const timer = setImmediate(() => {
+			try {
+				handlers.done(workFromFile({bytes}, path));
+			} catch (error) {
+				handlers.failed(error);
+			}
+		});
+		return () => clearImmediate(timer);
+	}
+
+	const input: WorkerInput = {bytes: ownBuffer(bytes), path};
+	const worker = new Worker(workerFile, {workerData: input, transferList: [input.bytes]});
+	const blocks: Block[] = [];
+	let finished = false;
+	const finish = () => {
+		finished = true;
+		void worker.terminate();
+	};
+
+	worker.on('message', (message: FromWorker) => {
+		if (finished) return;
+		if (message.type === 'blocks') {
+			for (const block of message.blocks) blocks.push(block);
+			handlers.progress?.(message.received / Math.max(1, message.total));
+			// Ask for the next piece only after the keys waiting now have had their turn.
+			setImmediate(() => {
+				if (!finished) worker.postMessage({type: 'more'} satisfies ToWorker);
+			});
+		} else if (message.type === 'rest') {
+			finish();
+			handlers.done({...message.rest, blocks});
+		} else {
+			finish();
+			handlers.failed(
+				message.loadError ? new LoadError(message.message) : new Error(message.message),
+			);
+		}
+	});
+	worker.on('error', (error) => {
+		if (finished) return;
+		finish();
+		handlers.failed(error);
+	});
+	worker.on('exit', (code) => {
+		if (finished) return;
+		finished = true;
+		handlers.failed(new Error(`the reading worker stopped (exit code ${code})`));
+	});
+	worker.unref();
+	return finish;
+}
