@@ -1,6 +1,7 @@
 // The reader's whole state, and the view sizes derived from it.
 
 import {startAnchor, type Anchor} from '../layout/anchor.ts';
+import type {KeyInfo} from './keymap.ts';
 
 export type Overlay = 'help' | 'toc' | 'meta' | 'bookmarks';
 
@@ -40,7 +41,7 @@ export type ReaderState = {
 	/** Set by every move, so the store knows when to save. */
 	moved: number;
 	/** Keys typed while only the start of a long work was read, that wait for the whole of it. */
-	queued: Array<{input: string; key: import('./keymap.ts').KeyInfo}>;
+	queued: Array<{input: string; key: KeyInfo}>;
 	/** The saved place lies beyond the start read so far: every key waits until it is found. */
 	waitingForPlace: boolean;
 };
