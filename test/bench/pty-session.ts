@@ -9,11 +9,15 @@ const {Terminal} = xterm;
 
 export type Timing = {at: number};
 
+export type KeysWhileLoading = {worstMs: number; freezeMs: number; keys: number};
+
 export class PtySession {
 	readonly terminal: InstanceType<typeof Terminal>;
 	readonly child: ChildProcess;
 	readonly started = performance.now();
 	lastOutput = 0;
+	/** When each piece of output arrived. */
+	readonly outputs: number[] = [];
 	#pending: Promise<void> = Promise.resolve();
 
 	constructor(command: string[], columns: number, rows: number, env: Record<string, string>) {
@@ -25,6 +29,7 @@ export class PtySession {
 		});
 		this.child.stdout!.on('data', (chunk: Buffer) => {
 			this.lastOutput = performance.now();
+			this.outputs.push(this.lastOutput);
 			this.#pending = this.#pending.then(
 				() => new Promise((resolve) => this.terminal.write(chunk, resolve)),
 			);
@@ -70,6 +75,38 @@ export class PtySession {
 		this.child.stdin!.write(bytes);
 		const settled = await this.settle();
 		return settled > sent ? settled - sent : Number.NaN;
+	}
+
+	/**
+	 * Presses `key` every `everyMs` for `forMs`, as a reader does from the first screen on, and
+	 * returns the worst wait for a key's first answer on screen and the longest time the screen
+	 * did not answer while a key waited.
+	 */
+	async keysEvery(key: string, everyMs: number, forMs: number): Promise<KeysWhileLoading> {
+		const sent: number[] = [];
+		const start = performance.now();
+		for (let at = 0; at < forMs; at += everyMs) {
+			const due = start + at;
+			while (performance.now() < due) await new Promise((resolve) => setTimeout(resolve, 1));
+			sent.push(performance.now());
+			this.child.stdin!.write(key);
+		}
+
+		await this.settle(200);
+		const answers = this.outputs.filter((time) => time >= start);
+		const latencies = sent.map((time) => {
+			const answer = answers.find((output) => output > time);
+			return (answer ?? this.lastOutput) - time;
+		});
+		let freeze = 0;
+		let previous = start;
+		for (const output of answers) {
+			if (sent.some((time) => time >= previous && time < output))
+				freeze = Math.max(freeze, output - previous);
+			previous = output;
+		}
+
+		return {worstMs: Math.max(0, ...latencies), freezeMs: freeze, keys: sent.length};
 	}
 
 	/** The pid of the program that `script` runs. */

@@ -55,6 +55,24 @@ function sttyMs(): number {
 
 type Row = Record<string, number | string | Stats>;
 
+const firstScreenShown = (screen: string[]) =>
+	/(\d+%|reading…)\s*$/.test(screen.at(-1)!) && screen[0]!.trim() !== '';
+
+/** The same 3 s of keys in `less` on the same text file, for comparison. */
+async function lessWhileLoading(path: string): Promise<Row> {
+	const session = new PtySession(['less', path], columns, rows, {LESS: ''});
+	const first = await session.until((screen) => screen[0]!.trim() !== '');
+	const loading = await session.keysEvery('j', 50, 3000);
+	const rss = session.peakRssBytes();
+	await session.close();
+	return {
+		firstScreenMs: first - session.started,
+		'loading worst': loading.worstMs,
+		'loading freeze': loading.freezeMs,
+		peakRssMB: rss / 1e6,
+	};
+}
+
 async function measure(
 	format: 'ao3-text' | 'epub',
 	words: number,
@@ -93,15 +111,23 @@ async function measure(
 		// Start afresh each time: no saved place, so every start is a first opening.
 		rmSync(join(home, 'state.json'), {force: true});
 		session = start();
-		const first = await session.until(
-			(screen) => /(\d+%|reading…)\s*$/.test(screen.at(-1)!) && screen[0]!.trim() !== '',
-		);
+		const first = await session.until(firstScreenShown);
 		firstScreens.push(first - session.started);
 		wholeWorks.push(
 			(await session.until((screen) => /\d+%\s*$/.test(screen.at(-1)!))) - session.started,
 		);
 	}
 
+	await session.close();
+	// A reader presses keys as soon as text appears: j every 50 ms for 3 s from the first screen.
+	rmSync(join(home, 'state.json'), {force: true});
+	session = start();
+	await session.until(firstScreenShown);
+	const loading = await session.keysEvery('j', 50, 3000);
+	await session.close();
+	rmSync(join(home, 'state.json'), {force: true});
+	session = start();
+	await session.until((screen) => /\d+%\s*$/.test(screen.at(-1)!));
 	const firstScreen = stats(firstScreens).median;
 	const wholeWork = stats(wholeWorks).median;
 	const keys: Record<string, number[]> = {
@@ -159,6 +185,8 @@ async function measure(
 		parseMBps: bytes.length / 1e6 / (parseMs / 1000),
 		firstScreenMs: firstScreen,
 		wholeWorkMs: wholeWork,
+		'loading worst': loading.worstMs,
+		'loading freeze': loading.freezeMs,
 		...Object.fromEntries(
 			Object.entries(keys).map(([key, samples]) => [`key ${key}`, stats(samples)]),
 		),
@@ -203,11 +231,20 @@ const node = spawnSync(process.execPath, ['-e', ''], {encoding: 'utf8'});
 const [, nodeFloor] = time(() => spawnSync(process.execPath, ['-e', '']));
 void node;
 const sttyOverhead = sttyMs();
+const hasLess = spawnSync('less', ['--version']).status === 0;
 const rowsOut: Row[] = [];
 for (const format of formats) {
 	for (const words of sizes) {
 		process.stderr.write(`measuring ${format} ${words} words…\n`);
 		rowsOut.push(await measure(format, words, sttyOverhead));
+		if (format === 'ao3-text' && hasLess) {
+			const path = join(results, 'works', `${format}-${words}.txt`);
+			rowsOut.push({
+				format: 'less',
+				words: rowsOut.at(-1)!['words']!,
+				...(await lessWhileLoading(path)),
+			});
+		}
 	}
 }
 
@@ -221,6 +258,8 @@ const columnsShown = [
 	'parseMBps',
 	'firstScreenMs',
 	'wholeWorkMs',
+	'loading worst',
+	'loading freeze',
 	'key j',
 	'key space',
 	'key G',
