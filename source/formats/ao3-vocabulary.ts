@@ -140,6 +140,9 @@ export function setAo3WorkId(meta: WorkMeta, id: string): void {
 	meta.sourceUrl = `https://archiveofourown.org/works/${id}`;
 }
 
+/** The lock icons before a restricted or hidden work's title, as their alt text reads. */
+export const lockIcons = /^(?:\s*\[image: \((?:Restricted|Hidden by Admin)\)\])+\s*/;
+
 /** The download's line above the preface. */
 export const postedOriginally = /Posted originally on the/;
 
