@@ -136,7 +136,8 @@ export function parseAo3Html(
 		}
 
 		if (region.byline || isOwn(block, 'byline')) {
-			meta.authors = ao3Authors(block.text);
+			// Under a chapter's heading it is that chapter's byline ("Chapter by …"), not the work's.
+			if (!region.chapters) meta.authors = ao3Authors(block.text);
 			return;
 		}
 
