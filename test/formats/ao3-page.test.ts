@@ -89,6 +89,17 @@ test('a 2017 chapter page copied as a bare fragment reads as the 2017 download d
 	);
 });
 
+test("a restricted work's lock icon is not part of its title", () => {
+	const path = new URL('../fixtures/ao3-html/one-shot-saved-page.html', import.meta.url).pathname;
+	const html = readFileSync(path, 'utf8').replace(
+		'<h2 class="title heading">',
+		'<h2 class="title heading">\n      <img alt="(Restricted)" title="Restricted" src="/images/lockblue.png" width="15" height="15" />',
+	);
+	assert.ok(html.includes('lockblue'));
+	const work = workFromBytes(new TextEncoder().encode(html), path);
+	assert.equal(work.meta.title, 'Salt on the Sill');
+});
+
 test('no word of the site reaches the text of any saved page', () => {
 	for (const name of [
 		'one-shot-saved-page.html',
