@@ -139,7 +139,8 @@ export function parseAo3Page(html: string): WorkDraft {
 			.replace(/\s*\[[^\]]*\]$/, '')
 			.split(' - ')[0]
 			?.trim() ?? '';
-	meta.series = ao3Series(meta.series ?? afterwordSeries) || undefined;
+	const series = ao3Series(meta.series ?? afterwordSeries);
+	if (series) meta.series = series;
 	// A chaptered work's page always shows a second date; the download only when it differs.
 	if (meta.updated === meta.published) delete meta.updated;
 	if (meta.completed === meta.published) delete meta.completed;

@@ -158,6 +158,8 @@ test('every story word of a generated page survives, once and in order, and noth
 			assert.equal(work.chapters.length, generated.chapters.length);
 			assert.equal(work.id, 'ao3:777');
 			assert.equal(work.meta.title, generated.title);
+			// As in a download of a work in no series: no series key at all.
+			assert.ok(!('series' in work.meta));
 		}),
 		fuzzRuns(40),
 	);
