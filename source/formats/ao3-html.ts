@@ -7,107 +7,33 @@ import {
 	type WorkDraft,
 	emptyDraft,
 } from '../work/draft.ts';
-import {emptyMeta, type WorkMeta} from '../work/types.ts';
+import {emptyMeta} from '../work/types.ts';
+import {
+	addAo3Value,
+	ao3Authors,
+	ao3Label,
+	ao3Series,
+	ao3WorkId,
+	downloadNoteLabels,
+	type DownloadNote,
+	postedOriginally,
+	setAo3WorkId,
+} from './ao3-vocabulary.ts';
 import {hasClass, htmlBlocks, type Element, type HtmlBlock, draftBlock} from './html-blocks.ts';
-
-const tagKeys: Record<string, keyof WorkMeta> = {
-	rating: 'rating',
-	'archive warning': 'warnings',
-	category: 'categories',
-	fandom: 'fandoms',
-	relationship: 'relationships',
-	character: 'characters',
-	'additional tags': 'tags',
-	language: 'language',
-	series: 'series',
-	collections: 'tags',
-};
-
-const noteLabels: Record<string, NoteTarget> = {
-	summary: 'summary',
-	notes: 'notes',
-	'end notes': 'endNotes',
-	'chapter summary': 'chapterSummary',
-	'chapter notes': 'chapterNotes',
-	'chapter end notes': 'chapterEndNotes',
-};
-
-type NoteTarget =
-	'summary' | 'notes' | 'endNotes' | 'chapterSummary' | 'chapterNotes' | 'chapterEndNotes';
-
-const ao3WorkUrl = /archiveofourown\.org\/works\/(\d+)/;
 
 export function looksLikeAo3Html(html: string): boolean {
 	const head = html.slice(0, 200_000);
 	return (
-		ao3WorkUrl.test(head) &&
+		ao3WorkId(head) !== undefined &&
 		/id="preface"|class="userstuff|toc-heading|Posted originally on the/.test(head)
 	);
 }
 
-function labelKey(text: string): string {
-	return text
-		.replace(/[:：]\s*$/, '')
-		.trim()
-		.toLowerCase();
-}
-
-function parseStats(text: string, meta: WorkMeta): void {
-	const pairs = text.split(
-		/(?:^|\s)(Published|Updated|Completed|Words|Chapters|Comments|Kudos|Bookmarks|Hits):\s*/,
-	);
-	for (let index = 1; index + 1 < pairs.length; index += 2) {
-		const value = pairs[index + 1]!.trim();
-		switch (pairs[index]) {
-			case 'Published': {
-				meta.published = value;
-				break;
-			}
-
-			case 'Updated': {
-				meta.updated = value;
-				break;
-			}
-
-			case 'Completed': {
-				meta.completed = value;
-				break;
-			}
-
-			case 'Words': {
-				meta.words = Number(value.replace(/\D/g, '')) || undefined;
-				break;
-			}
-
-			case 'Chapters': {
-				meta.chapterCount = value;
-				break;
-			}
-
-			default:
-		}
-	}
-}
-
-function setTag(meta: WorkMeta, label: string, value: string): void {
-	if (label === 'stats') {
-		parseStats(value, meta);
-		return;
-	}
-
-	// Labels are plural when a work has several tags ("Fandoms:", "Categories:").
-	const key =
-		tagKeys[label] ?? tagKeys[label.replace(/ies$/, 'y')] ?? tagKeys[label.replace(/s$/, '')];
-	if (!key) return;
-	const target = meta[key];
-	if (Array.isArray(target))
-		target.push(
-			...value
-				.split(/,\s+/)
-				.map((tag) => tag.trim())
-				.filter(Boolean),
-		);
-	else (meta as Record<string, unknown>)[key] = value.trim();
+function noteLabel(text: string): DownloadNote | undefined {
+	const key = text.toLowerCase().replace(/:$/, '');
+	return Object.hasOwn(downloadNoteLabels, key)
+		? downloadNoteLabels[key as keyof typeof downloadNoteLabels]
+		: undefined;
 }
 
 function chapterTitle(text: string, number: number): string {
@@ -122,12 +48,12 @@ export function parseAo3Html(
 	const meta = emptyMeta();
 	const draft = emptyDraft(format, meta);
 	let pendingLabel: string | undefined;
-	let note: NoteTarget | undefined;
+	let note: DownloadNote | undefined;
 	let chapter: ChapterDraft | undefined;
 	let documentTitle = '';
 	let single: ChapterDraft | undefined;
 
-	const noteList = (target: NoteTarget): DraftBlock[] => {
+	const noteList = (target: DownloadNote): DraftBlock[] => {
 		switch (target) {
 			case 'summary':
 			case 'notes':
@@ -157,11 +83,8 @@ export function parseAo3Html(
 
 	const onBlock = (block: HtmlBlock) => {
 		for (const link of block.links) {
-			const id = ao3WorkUrl.exec(link)?.[1];
-			if (id && !meta.ao3Id) {
-				meta.ao3Id = id;
-				meta.sourceUrl = `https://archiveofourown.org/works/${id}`;
-			}
+			const id = ao3WorkId(link);
+			if (id && !meta.ao3Id) setAo3WorkId(meta, id);
 		}
 
 		const region = regionOf(block.ancestors);
@@ -177,34 +100,26 @@ export function parseAo3Html(
 		note = undefined;
 		const inUserstuff = region.userstuff;
 		if (block.tag === 'dt') {
-			pendingLabel = labelKey(block.text);
+			pendingLabel = ao3Label(block.text);
 			return;
 		}
 
 		if (block.tag === 'dd' && pendingLabel) {
-			setTag(meta, pendingLabel, block.text);
+			addAo3Value(meta, pendingLabel, block.text);
 			pendingLabel = undefined;
 			return;
 		}
 
 		if (region.dl) return;
-		if (
-			block.tag === 'p' &&
-			!inUserstuff &&
-			noteLabels[block.text.toLowerCase().replace(/:$/, '')]
-		) {
-			note = noteLabels[block.text.toLowerCase().replace(/:$/, '')];
+		const label = block.tag === 'p' && !inUserstuff ? noteLabel(block.text) : undefined;
+		if (label) {
+			note = label;
 			return;
 		}
 
 		const inPreface = region.preface;
 		const inAfterword = region.afterword;
-		if (
-			region.message ||
-			isOwn(block, 'message') ||
-			/^Posted originally on the Archive/.test(block.text)
-		)
-			return;
+		if (region.message || isOwn(block, 'message') || postedOriginally.test(block.text)) return;
 		if (block.kind === 'heading' && !inUserstuff) {
 			if (block.level === 1 && !meta.title) {
 				meta.title = block.text;
@@ -221,8 +136,8 @@ export function parseAo3Html(
 		}
 
 		if (region.byline || isOwn(block, 'byline')) {
-			const authors = block.text.replace(/^by\s+/i, '');
-			meta.authors = authors === 'Anonymous' ? ['Anonymous'] : authors.split(/,\s+|\s+and\s+/);
+			// Under a chapter's heading it is that chapter's byline ("Chapter by …"), not the work's.
+			if (!region.chapters) meta.authors = ao3Authors(block.text);
 			return;
 		}
 
@@ -248,6 +163,7 @@ export function parseAo3Html(
 		if (byline) meta.authors = byline.split(/,\s+/);
 	}
 
+	if (meta.series) meta.series = ao3Series(meta.series);
 	if (single) {
 		single.title = meta.title;
 		single.showTitle = false;

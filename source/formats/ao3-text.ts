@@ -2,113 +2,42 @@
 
 import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
 import {emptyMeta, type WorkMeta} from '../work/types.ts';
+import {
+	addAo3Stats,
+	addAo3Value,
+	ao3Authors,
+	ao3Series,
+	chapterHeading,
+	chapterTextHeading,
+	isAo3StatLabel,
+	isAo3TagLabel,
+	notesHeading,
+	pageTrailer,
+	seeEndNotes,
+	siteChrome,
+	summaryHeading,
+	workTextHeading,
+} from './ao3-vocabulary.ts';
 import {isBlank, paragraphsFromLines} from './text-lines.ts';
 
-const tagLabels: Record<string, keyof WorkMeta> = {
-	Rating: 'rating',
-	'Archive Warning': 'warnings',
-	'Archive Warnings': 'warnings',
-	Category: 'categories',
-	Categories: 'categories',
-	Fandom: 'fandoms',
-	Fandoms: 'fandoms',
-	Relationship: 'relationships',
-	Relationships: 'relationships',
-	Character: 'characters',
-	Characters: 'characters',
-	'Additional Tags': 'tags',
-	Language: 'language',
-	Series: 'series',
-	Collections: 'tags',
-};
-const statLabels: Record<string, keyof WorkMeta | undefined> = {
-	Stats: undefined,
-	Published: 'published',
-	Updated: 'updated',
-	Completed: 'completed',
-	Words: 'words',
-	Chapters: 'chapterCount',
-	Comments: undefined,
-	Kudos: undefined,
-	Bookmarks: undefined,
-	Hits: undefined,
-};
-const statSplit = new RegExp(`(?:^|\\s)(${Object.keys(statLabels).join('|')}):\\s*`);
 const labelLine = /^\s*([A-Z][A-Za-z ]+?):\s*(.*)$/;
-const chapterHeading = /^\s*Chapter (\d+)(?::\s*(.*))?\s*$/;
-const chrome = new Set(
-	[
-		'Main Content',
-		'Skip header',
-		'Log In',
-		'Log in',
-		'Site Navigation',
-		'Archive of Our Own',
-		'Actions',
-		'Entire Work',
-		'Chapter Index',
-		'Full-page index',
-		'Download',
-		'Share',
-		'Comments',
-		'Bookmark',
-		'Mark for Later',
-		'Subscribe',
-		"Hide Creator's Style",
-		"Show Creator's Style",
-		'Work Header',
-		'Top of Work',
-		'AZW3',
-		'EPUB',
-		'MOBI',
-		'PDF',
-		'HTML',
-		'Kudos',
-		'Next Chapter →',
-		'← Previous Chapter',
-		'Chapter by Chapter',
-	].map((line) => line.toLowerCase()),
-);
-const trailer =
-	/^\s*(Series this work belongs to:|Works inspired by this one:|↑ Top|Actions|Footer|Kudos(?: \(\d+\))?|Comments(?: \(\d+\))?|Leave Kudos|Post Comment|Kudos ♥)\s*$/;
-const seeEnd = /^\s*\(See the end of the (work|chapter) for (more )?notes\.?\)\s*$/i;
 
 function parseMetaLines(lines: string[], from: number, meta: WorkMeta): number {
 	let index = from;
-	let current: keyof WorkMeta | undefined;
+	let current: string | undefined;
 	let inStats = false;
-	const add = (key: keyof WorkMeta, value: string) => {
-		const text = value.trim();
-		if (!text) return;
-		const target = meta[key];
-		if (Array.isArray(target)) {
-			target.push(
-				...text
-					.split(/,\s+/)
-					.map((tag) => tag.trim())
-					.filter(Boolean),
-			);
-		} else if (key === 'words') {
-			meta.words = Number(text.replace(/[^\d]/g, '')) || undefined;
-		} else if (key === 'series' && meta.series) {
-			meta.series += ` ${text}`;
-		} else {
-			(meta as Record<string, unknown>)[key] = text;
-		}
-	};
-
 	for (; index < lines.length; index++) {
 		const line = lines[index]!;
 		if (isBlank(line)) continue;
 		const match = labelLine.exec(line);
 		const label = match?.[1]?.trim();
-		if (label && label in tagLabels) {
-			current = tagLabels[label];
-			if (current) add(current, match![2]!);
+		if (label && isAo3TagLabel(label)) {
+			current = label;
+			addAo3Value(meta, label, match![2]!);
 			continue;
 		}
 
-		if (label && label in statLabels) {
+		if (label && (isAo3StatLabel(label) || label === 'Stats')) {
 			inStats = true;
 			current = undefined;
 			let value = match![2]!;
@@ -121,30 +50,26 @@ function parseMetaLines(lines: string[], from: number, meta: WorkMeta): number {
 			}
 
 			// Stats often share one line: "Published: 2020-01-01 Words: 1,234 Chapters: 2/?".
-			const pairs = `${label}: ${value}`.split(statSplit);
-			for (let pair = 1; pair + 1 < pairs.length; pair += 2) {
-				const key = statLabels[pairs[pair]!];
-				if (key) add(key, pairs[pair + 1]!);
-			}
-
+			addAo3Stats(meta, `${label}: ${value}`);
 			continue;
 		}
 
 		if (inStats || isBodyMarker(line)) break;
-		if (current) add(current, line);
+		if (current) addAo3Value(meta, current, line);
 		else break;
 	}
 
+	if (meta.series) meta.series = ao3Series(meta.series);
 	return index;
 }
 
 function isBodyMarker(line: string): boolean {
 	const text = line.trim();
 	return (
-		text === 'Summary:' ||
-		text === 'Notes:' ||
-		text === 'Work Text:' ||
-		text === 'Chapter Text' ||
+		text === summaryHeading ||
+		text === notesHeading ||
+		text === workTextHeading ||
+		text === chapterTextHeading ||
 		chapterHeading.test(text)
 	);
 }
@@ -174,7 +99,7 @@ function findParts(lines: string[], start: number, end: number, markers: RegExp)
 }
 
 function blocksBetween(lines: string[], start: number, end: number): DraftBlock[] {
-	return paragraphsFromLines(lines.slice(start, end).filter((line) => !seeEnd.test(line)));
+	return paragraphsFromLines(lines.slice(start, end).filter((line) => !seeEndNotes.test(line)));
 }
 
 /** Summary and notes between `start` and `end`, each "Summary:"/"Notes:" opening a part. */
@@ -184,11 +109,11 @@ function summaryAndNotes(lines: string[], start: number, end: number) {
 	for (const [number, part] of parts.entries()) {
 		const partEnd = parts[number + 1]?.index ?? end;
 		const blocks = blocksBetween(lines, part.index + 1, partEnd);
-		if (part.marker === 'Summary:') result.summary.push(...blocks);
-		else result.notes.push(...blocks);
+		const target = part.marker === summaryHeading ? result.summary : result.notes;
+		for (const block of blocks) target.push(block);
 	}
 
-	result.seeEnd = lines.slice(start, end).some((line) => seeEnd.test(line));
+	result.seeEnd = lines.slice(start, end).some((line) => seeEndNotes.test(line));
 	return result;
 }
 
@@ -202,19 +127,19 @@ export function parseAo3Text(text: string): WorkDraft {
 	const meta = emptyMeta();
 	const firstLabel = firstIndex(lines, 0, (line) => {
 		const label = labelLine.exec(line)?.[1]?.trim();
-		return label !== undefined && (label in tagLabels || label === 'Stats');
+		return label !== undefined && (isAo3TagLabel(label) || label === 'Stats');
 	});
 	let cursor = firstLabel === -1 ? 0 : parseMetaLines(lines, firstLabel, meta);
 
 	// Chapter headings count only when a "Chapter Text" line follows before the next heading.
 	const chapterStarts: number[] = [];
-	const workText = firstIndex(lines, cursor, (line) => line.trim() === 'Work Text:');
+	const workText = firstIndex(lines, cursor, (line) => line.trim() === workTextHeading);
 	if (workText === -1) {
 		let pending = -1;
 		for (let index = cursor; index < lines.length; index++) {
 			const line = lines[index]!.trim();
 			if (chapterHeading.test(line)) pending = index;
-			else if (line === 'Chapter Text' && pending !== -1) {
+			else if (line === chapterTextHeading && pending !== -1) {
 				chapterStarts.push(pending);
 				pending = -1;
 			}
@@ -228,10 +153,10 @@ export function parseAo3Text(text: string): WorkDraft {
 	const heading = lines
 		.slice(cursor, titleEnd)
 		.map((line) => line.trim())
-		.filter((line) => line && !chrome.has(line.toLowerCase()));
+		.filter((line) => line && !siteChrome.has(line.toLowerCase()));
 	if (bodyStart !== -1 || summaryAt !== -1) {
 		meta.title = heading[0] ?? '';
-		if (heading[1]) meta.authors = heading[1].replace(/^by\s+/i, '').split(/,\s+|\s+and\s+/);
+		if (heading[1]) meta.authors = ao3Authors(heading[1]);
 	}
 
 	const front =
@@ -241,7 +166,7 @@ export function parseAo3Text(text: string): WorkDraft {
 	cursor = headerEnd;
 
 	const trailerAt = (from: number) => {
-		const index = firstIndex(lines, from, (line) => trailer.test(line));
+		const index = firstIndex(lines, from, (line) => pageTrailer.test(line));
 		return index === -1 ? lines.length : index;
 	};
 
@@ -258,7 +183,7 @@ export function parseAo3Text(text: string): WorkDraft {
 		for (const [number, start] of chapterStarts.entries()) {
 			const last = number === chapterStarts.length - 1;
 			const end = last ? trailerAt(start + 1) : chapterStarts[number + 1]!;
-			const textLine = firstIndex(lines, start, (line) => line.trim() === 'Chapter Text');
+			const textLine = firstIndex(lines, start, (line) => line.trim() === chapterTextHeading);
 			const match = chapterHeading.exec(lines[start]!.trim())!;
 			const title = match[2] ? `Chapter ${match[1]}: ${match[2]}` : `Chapter ${match[1]}`;
 			const chapter = chapterDraft(title, []);

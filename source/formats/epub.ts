@@ -9,6 +9,7 @@ import {
 } from '../work/draft.ts';
 import {emptyMeta, type WorkMeta} from '../work/types.ts';
 import {parseAo3Html} from './ao3-html.ts';
+import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
 import {openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
 import {hasClass, htmlBlocks, draftBlock} from './html-blocks.ts';
@@ -24,8 +25,8 @@ function metaFromOpf(pkg: EpubPackage): WorkMeta {
 	const source =
 		first('source') ?? (pkg.metadata['identifier'] ?? []).find((id) => /^https?:/.test(id));
 	if (source) meta.sourceUrl = source;
-	const ao3 = /archiveofourown\.org\/works\/(\d+)/.exec(source ?? '');
-	if (ao3) meta.ao3Id = ao3[1];
+	const ao3 = ao3WorkId(source ?? '');
+	if (ao3) meta.ao3Id = ao3;
 	return meta;
 }
 
@@ -43,7 +44,7 @@ function isAo3(pkg: EpubPackage, documents: string[]): boolean {
 	const head = documents.slice(0, 2).join('');
 	return (
 		/archiveofourown\.org/.test(source) ||
-		(/archiveofourown\.org\/works\/\d+/.test(head) && /Posted originally on the/.test(head))
+		(ao3WorkId(head) !== undefined && postedOriginally.test(head))
 	);
 }
 

@@ -2,6 +2,7 @@
 
 import type {WorkDraft} from '../work/draft.ts';
 import {looksLikeAo3Html, parseAo3Html} from './ao3-html.ts';
+import {looksLikeAo3Page, looksLikeAo3PageFragment, parseAo3Page} from './ao3-page.ts';
 import {looksLikeAo3Text, parseAo3Text} from './ao3-text.ts';
 import {parseEpub} from './epub.ts';
 import {looksLikeFffHtml, parseFffHtml} from './fff-html.ts';
@@ -29,6 +30,13 @@ const markdownHeading = /^#{1,3}\s+\S/m;
 
 // First match wins, so the most specific shapes come first.
 const textAdapters: TextAdapter[] = [
+	{
+		// Before the download: a saved page links to the work by its full address too.
+		name: 'ao3-page',
+		html: true,
+		matches: ({text}) => looksLikeAo3Page(text),
+		parse: ({text}) => parseAo3Page(text),
+	},
 	{
 		name: 'ao3-html',
 		html: true,
@@ -83,7 +91,7 @@ function hasStory(draft: WorkDraft): boolean {
  * HTML is never read as plain text (its markup would show).
  */
 export function parseText(input: TextInput): WorkDraft {
-	const html = looksLikeHtml(input.text);
+	const html = looksLikeHtml(input.text) || looksLikeAo3PageFragment(input.text);
 	let first: WorkDraft | undefined;
 	for (const adapter of textAdapters) {
 		if (adapter.html !== html || !adapter.matches(input)) continue;
