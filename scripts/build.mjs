@@ -28,3 +28,14 @@ await build({
 		].join('\n'),
 	},
 });
+
+// The entry stays a file of its own, outside the bundle, so that it runs before the bundle loads.
+await build({
+	entryPoints: ['source/bin.ts'],
+	outdir: 'dist',
+	bundle: false,
+	format: 'esm',
+	platform: 'node',
+	target: 'node18',
+	logLevel: 'warning',
+});

@@ -1,8 +1,6 @@
-#!/usr/bin/env -S node --max-semi-space-size=4
 // The command line: parse flags, then print, outline, or read interactively; errors are one line.
 
 import {existsSync} from 'node:fs';
-import {enableCompileCache} from 'node:module';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {outlineJson, outlineText} from './outline-output.ts';
@@ -12,9 +10,6 @@ import {Store} from './store/store.ts';
 import {LoadError, readWorkFile, workFromBytes} from './work/load.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
-
-// Node keeps the compiled code of the bundle on disk, so every start after the first skips compiling.
-enableCompileCache?.();
 
 const cli = meow(
 	`

@@ -117,3 +117,19 @@ test('a reader that stops reading the pipe early (| head) ends the print quietly
 	assert.equal(result.stderr, '');
 	assert.equal(result.stdout, 'status 0\n');
 });
+
+test('an old Node is told in one line which Node ficterm needs', () => {
+	// The machines here ship an older Node than the one the scripts pin; any Node before 22 will do.
+	const old = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => {
+		const version = spawnSync(path, ['--version'], {encoding: 'utf8'}).stdout ?? '';
+		return /^v(1[89]|2[01])\./.test(version);
+	});
+	if (!old) return;
+	const result = spawnSync(old, [cliPath, '--version'], {encoding: 'utf8'});
+	assert.equal(result.status, 1);
+	assert.equal(result.stdout, '');
+	assert.match(
+		result.stderr,
+		/^ficterm: needs Node\.js 22 or newer; this is Node\.js \d+\.\d+\.\d+\n$/,
+	);
+});

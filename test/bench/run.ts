@@ -10,7 +10,7 @@ import {generatedFile} from './generate.ts';
 import {PtySession} from './pty-session.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
-const cli = join(root, 'dist/cli.js');
+const cli = join(root, 'dist/bin.js');
 /** The Node flags the installed command runs with, from its first line, so the bench measures the same. */
 const nodeFlags = (
 	readFileSync(cli, 'utf8')

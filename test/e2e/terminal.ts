@@ -6,7 +6,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
 export const projectRoot = new URL('../../', import.meta.url).pathname;
-export const cliPath = join(projectRoot, 'dist/cli.js');
+/** The installed command's entry, as `ficterm` runs it. */
+export const cliPath = join(projectRoot, 'dist/bin.js');
 
 let sessions = 0;
 
@@ -84,7 +85,9 @@ export class Terminal {
 			// meow renames the process "ficterm", so its command line no longer names cli.js.
 			return children
 				.map(Number)
-				.find((pid) => /ficterm|cli\.js/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')));
+				.find((pid) =>
+					/ficterm|bin\.js|cli\.js/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')),
+				);
 		} catch {
 			return undefined;
 		}
