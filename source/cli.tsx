@@ -1,6 +1,6 @@
 // The command line: parse flags, then print, outline, or read interactively; errors are one line.
 
-import {existsSync} from 'node:fs';
+import {existsSync, fstatSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import meow from 'meow';
 import {outlineJson, outlineText} from './outline-output.ts';
@@ -101,6 +101,7 @@ async function main(): Promise<number> {
 	// A dumb terminal cannot move its cursor or switch screens: it gets the text printed instead.
 	const dumb = process.env['TERM'] === 'dumb';
 	const interactive = !flags.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
+	if (!interactive) guardOutput();
 	const path = cli.input[0];
 	if ((!path || path === '-') && !process.stdin.isTTY && !flags.forget && !flags.dir) {
 		// A work piped in (`cat work.txt | ficterm`) is read whole, then printed or outlined;
@@ -163,6 +164,15 @@ async function main(): Promise<number> {
 	return printOut(work, flags.width);
 }
 
+/** Output that cannot be written: a closed pipe ends quietly, anything else (a full disk) in one line. */
+function guardOutput(): void {
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		process.stderr.write(`ficterm: cannot write the output: ${error.code ?? error.message}\n`);
+		process.exit(1);
+	});
+}
+
 function writeOutline(work: Work, json: boolean): number {
 	process.stdout.write((json ? outlineJson(work) : outlineText(work)) + '\n');
 	return 0;
@@ -177,9 +187,22 @@ async function printOut(work: Work, width: number | undefined): Promise<number> 
 	return 0;
 }
 
+/** Standard input is read up to the size of the largest work; a device such as /dev/zero is refused. */
+const maxStdinBytes = 512 * 1024 * 1024;
+
 async function readStdin(): Promise<Uint8Array> {
+	const input = fstatSync(0);
+	if (input.isCharacterDevice() || input.isBlockDevice())
+		throw new LoadError('standard input is a device, not a work file');
 	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	let size = 0;
+	for await (const chunk of process.stdin) {
+		size += (chunk as Buffer).length;
+		if (size > maxStdinBytes)
+			throw new LoadError(`standard input is too large to be a work (over ${maxStdinBytes} bytes)`);
+		chunks.push(chunk as Buffer);
+	}
+
 	return Buffer.concat(chunks);
 }
 

@@ -208,6 +208,14 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		process.exitCode = 128 + (signal === 'SIGHUP' ? 1 : signal === 'SIGINT' ? 2 : 15);
 	};
 
+	// A terminal that goes away makes every write fail (EIO): save, then leave without a word.
+	const onTerminalGone = () => {
+		finish();
+		process.exit(process.exitCode ?? 129);
+	};
+
+	process.stdout.on('error', onTerminalGone);
+	process.stdin.on('error', onTerminalGone);
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, onSignal);
 	// Whatever goes wrong, the terminal is given back and the place is saved before the error is told.
 	process.once('uncaughtException', crash);
@@ -218,6 +226,8 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		finish();
 		for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
 			process.removeListener(signal, onSignal);
+		process.stdout.removeListener('error', onTerminalGone);
+		process.stdin.removeListener('error', onTerminalGone);
 		process.removeListener('uncaughtException', crash);
 		process.removeListener('unhandledRejection', crash);
 	}

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {cliPath, projectRoot} from './e2e/terminal.ts';
@@ -132,4 +132,45 @@ test('an old Node is told in one line which Node ficterm needs', () => {
 		result.stderr,
 		/^ficterm: needs Node\.js 22 or newer; this is Node\.js \d+\.\d+\.\d+\n$/,
 	);
+});
+
+const longWork = join(projectRoot, 'works', 'the-lighthouse-keepers-daughter.txt');
+
+for (const flags of [['--toc'], ['--toc', '--json'], ['--print']]) {
+	test(`${flags.join(' ')} into a pipe closed early ends quietly`, () => {
+		const script = `"${process.execPath}" "${cliPath}" ${flags.join(' ')} "${longWork}" | head -c 1 > /dev/null; echo "status \${PIPESTATUS[0]}"`;
+		const result = spawnSync('bash', ['-c', script], {encoding: 'utf8'});
+		assert.equal(result.stderr, '');
+		assert.equal(result.stdout, 'status 0\n');
+	});
+
+	test(`${flags.join(' ')} onto a full disk says so in one line, exit 1`, () => {
+		const script = `"${process.execPath}" "${cliPath}" ${flags.join(' ')} "${longWork}" > /dev/full`;
+		const result = spawnSync('bash', ['-c', script], {encoding: 'utf8'});
+		assert.equal(result.status, 1);
+		assert.equal(result.stderr, 'ficterm: cannot write the output: ENOSPC\n');
+	});
+}
+
+test('devices and pipes are refused in one line, never read forever', () => {
+	assert.deepEqual(run('/dev/zero'), {
+		status: 1,
+		stdout: '',
+		stderr: 'ficterm: /dev/zero is not a regular file\n',
+	});
+	const fromZero = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" < /dev/zero`], {
+		encoding: 'utf8',
+		timeout: 10_000,
+	});
+	assert.equal(fromZero.status, 1);
+	assert.equal(fromZero.stderr, 'ficterm: standard input is a device, not a work file\n');
+	const fifo = join(mkdtempSync(join(tmpdir(), 'ficterm-fifo-')), 'pipe');
+	spawnSync('mkfifo', [fifo]);
+	const fromFifo = spawnSync(process.execPath, [cliPath, fifo], {
+		encoding: 'utf8',
+		timeout: 10_000,
+	});
+	rmSync(dirname(fifo), {recursive: true, force: true});
+	assert.equal(fromFifo.status, 1);
+	assert.equal(fromFifo.stderr, `ficterm: ${fifo} is not a regular file\n`);
 });

@@ -24,7 +24,7 @@ export type Resumed = {anchor: Anchor; exact: boolean};
 /** Block indexes from `around` outwards, nearest first, so a repeated phrase resolves to the nearest copy. */
 function* outwards(around: number, count: number): Generator<number> {
 	if (around >= 0 && around < count) yield around;
-	for (let distance = 1; distance < count + Math.abs(around); distance++) {
+	for (let distance = 1; distance < count; distance++) {
 		if (around - distance >= 0 && around - distance < count) yield around - distance;
 		if (around + distance >= 0 && around + distance < count) yield around + distance;
 	}
@@ -43,20 +43,25 @@ function holds(text: string, saved: SavedAnchor, offset: number): boolean {
  */
 export function resumeAnchor(work: Work, saved: SavedAnchor): Resumed {
 	const {blocks} = work;
+	// A saved block past the end (a shorter version, or a hand-edited store) is looked for from the end.
+	const around = Math.min(
+		Math.max(0, Math.floor(saved.block) || 0),
+		Math.max(0, blocks.length - 1),
+	);
 	const here = blocks[saved.block];
 	if (here && holds(here.text, saved, saved.offset)) {
 		return {anchor: {block: saved.block, offset: saved.offset}, exact: true};
 	}
 
 	if (saved.opening.length >= 8 || saved.snippet.length >= 8) {
-		for (const index of outwards(saved.block, blocks.length)) {
+		for (const index of outwards(around, blocks.length)) {
 			const {text} = blocks[index]!;
 			if (saved.opening.length >= 8 && holds(text, saved, saved.offset)) {
 				return {anchor: {block: index, offset: saved.offset}, exact: true};
 			}
 		}
 
-		for (const index of outwards(saved.block, blocks.length)) {
+		for (const index of outwards(around, blocks.length)) {
 			const at = saved.snippet.length >= 8 ? blocks[index]!.text.indexOf(saved.snippet) : -1;
 			if (at !== -1) return {anchor: {block: index, offset: at}, exact: true};
 		}

@@ -17,6 +17,8 @@ function readBytes(path: string): Uint8Array {
 	try {
 		const stat = statSync(path);
 		if (stat.isDirectory()) throw new LoadError(`${path} is a folder, not a work file`);
+		// A device (/dev/zero) or a pipe never ends, or never starts: only regular files are works.
+		if (!stat.isFile()) throw new LoadError(`${path} is not a regular file`);
 		size = stat.size;
 	} catch (error) {
 		if (error instanceof LoadError) throw error;

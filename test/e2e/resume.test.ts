@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {projectRoot, Terminal} from './terminal.ts';
@@ -86,6 +86,27 @@ test('closing the terminal (SIGHUP) saves at once', async (t) => {
 	await terminal.waitForText('exited 129');
 	const screen = await reopenAt(terminal.home, 100);
 	assert.match(screen[0]!, /yellow spark|lantern first/);
+});
+
+test('a terminal that goes away: the place is saved and nothing is said, every time', async () => {
+	for (let trial = 0; trial < 5; trial++) {
+		const terminal = new Terminal();
+		const stderr = join(terminal.home, 'stderr.txt');
+		try {
+			terminal.start([lighthouse], {columns: 100, rows: 30, stderr});
+			await terminal.waitForText('Tags: hidden');
+			terminal.press('}');
+			await terminal.waitFor((rows) => rows[0]!.includes('Chapter 1'), 'chapter 1');
+			// Closing the terminal: the reader gets SIGHUP and its writes fail with EIO.
+			await terminal.close(false);
+			// Ink's cursor restorer shows the cursor on standard error at exit; nothing else may be said.
+			const said = readFileSync(stderr, 'utf8').replaceAll('\u001B[?25h', '');
+			assert.equal(said, '', `trial ${trial}`);
+			assert.equal(savedBlocks(terminal.home).length, 1, `trial ${trial}`);
+		} finally {
+			rmSync(terminal.home, {recursive: true, force: true});
+		}
+	}
 });
 
 test('two readers at once keep both positions', async (t) => {

@@ -20,6 +20,8 @@ export type TerminalOptions = {
 	rows: number;
 	env?: Record<string, string>;
 	stdin?: string;
+	/** A file that the reader's standard error goes to. */
+	stderr?: string;
 };
 
 export class Terminal {
@@ -37,12 +39,12 @@ export class Terminal {
 	}
 
 	/** Runs ficterm with these arguments in a shell that reports how it ended and stays open. */
-	start(args: string[], {columns, rows, env = {}, stdin}: TerminalOptions): void {
+	start(args: string[], {columns, rows, env = {}, stdin, stderr}: TerminalOptions): void {
 		const variables = {FICTERM_HOME: this.home, TERM: 'xterm-256color', ...env};
 		const exports = Object.entries(variables)
 			.map(([name, value]) => `${name}=${quote(value)}`)
 			.join(' ');
-		const redirect = stdin ? ` < ${quote(stdin)}` : '';
+		const redirect = (stdin ? ` < ${quote(stdin)}` : '') + (stderr ? ` 2> ${quote(stderr)}` : '');
 		const command =
 			[quote(process.execPath), quote(cliPath), ...args.map(quote)].join(' ') + redirect;
 		const script = `printf 'before ficterm\\n'; ${exports} ${command}; status=$?; printf 'exited %s\\n' "$status"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; printf '\\n'; exec sleep 600`;

@@ -64,3 +64,9 @@ test('a place saved in the AO3 HTML download is found in the EPUB of the same wo
 		'later the stars were in the wrong places.',
 	);
 });
+
+test('a saved block far past the end is looked for from the end', {timeout: 5000}, () => {
+	const saved = {...savedAnchor(original, {block: 3, offset: 0}), block: 1e12};
+	const {anchor} = resumeAnchor(original, saved);
+	assert.ok(anchor.block >= 0 && anchor.block < original.blocks.length);
+});
