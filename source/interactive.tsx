@@ -9,7 +9,7 @@ import {initialState, textRows, textWidth} from './reader/state.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
 import {Store} from './store/store.ts';
-import {chapterAt, fractionAt, sceneAt} from './work/progress.ts';
+import {chapterAt, sceneAt} from './work/progress.ts';
 import {previewFromBytes, workFromFile} from './work/load.ts';
 import {readWholeWork} from './whole-work.ts';
 import type {Arrival} from './reader/loading.ts';
@@ -23,14 +23,14 @@ export type InteractiveOptions = {
 	mouse: boolean;
 };
 
-function placeLabel(work: Work, anchor: Anchor): string {
+/** Where a resumed reader is, in words; the share read is the status bar's, never said twice. */
+function resumedMessage(work: Work, anchor: Anchor): string {
 	const chapter = work.chapters[chapterAt(work, anchor.block)];
 	const parts = [];
 	if (chapter && work.chapters.length > 1) parts.push(chapter.title);
 	const scene = sceneAt(work, anchor.block);
 	if (scene && scene.count > 1) parts.push(`scene ${scene.number}`);
-	parts.push(`${Math.floor(fractionAt(work, anchor) * 100)} %`);
-	return parts.join(' · ');
+	return parts.length > 0 ? `Resumed at ${parts.join(' · ')}` : 'Resumed where you left off';
 }
 
 /** Turns the terminal's mouse wheel into arrow keys while on the alternate screen (xterm's alternateScroll). */
@@ -77,7 +77,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 			const resumed = resumeAnchor(whole, saved.anchor);
 			anchor = resumed.anchor;
 			message = resumed.exact
-				? `Resumed at ${placeLabel(whole, anchor)}`
+				? resumedMessage(whole, anchor)
 				: `The saved place was not found in this version; opened at ${whole.chapters[chapterAt(whole, anchor.block)]?.title ?? 'the start'}`;
 		}
 

@@ -63,6 +63,20 @@ test('quit, reopen at another width: the same paragraph is at the top', async (t
 	assert.ok(screen.every((row) => row.length <= 64));
 });
 
+test('resumed at the end: the status says 100% once, not a second share beside it', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	terminal.start([lighthouse], {columns: 100, rows: 30});
+	await terminal.waitForText('Tags: hidden');
+	terminal.press('G');
+	await terminal.waitFor((rows) => /100%\s*$/.test(rows.at(-1)!), 'the end');
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	const status = (await reopenAt(terminal.home, 100)).at(-1)!;
+	assert.match(status, /100%\s*$/);
+	assert.equal(status.match(/%/g)?.length, 1, status);
+});
+
 test('kill -9 a second after moving loses nothing', async (t) => {
 	const terminal = new Terminal();
 	t.after(() => terminal.close());
