@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {printLines} from '../../source/layout/print-lines.ts';
 import {outlineJson} from '../../source/outline-output.ts';
 import {workFromBytes} from '../../source/work/load.ts';
 import type {Work} from '../../source/work/types.ts';
@@ -19,7 +20,7 @@ export function fixtures(): Fixture[] {
 	const found: Fixture[] = [];
 	for (const format of readdirSync(root)) {
 		for (const name of readdirSync(join(root, format))) {
-			if (name.endsWith('.expected.json') || name === 'README.md') continue;
+			if (/\.expected\.(json|txt)$/.test(name) || name === 'README.md') continue;
 			const path = join(root, format, name);
 			const work = name.endsWith('.epub.d')
 				? () => workFromBytes(zipFolder(path), name.replace(/\.d$/, ''))
@@ -42,6 +43,16 @@ for (const fixture of fixtures()) {
 		if (!existsSync(path) && process.env['FICTERM_WRITE_FIXTURES'])
 			writeFileSync(path, JSON.stringify(actual, undefined, 2) + '\n');
 		assert.deepEqual(actual, JSON.parse(readFileSync(path, 'utf8')));
+	});
+}
+
+// Where a fixture has `<name>.expected.txt`, what --print --width 72 shows must be that text.
+for (const fixture of fixtures()) {
+	const path = expectedPath(fixture).replace(/\.json$/, '.txt');
+	if (!existsSync(path)) continue;
+	test(`${fixture.format}/${fixture.name} prints its expected text`, () => {
+		const printed = [...printLines(fixture.work(), 72)].join('\n') + '\n';
+		assert.equal(printed, readFileSync(path, 'utf8'));
 	});
 }
 
