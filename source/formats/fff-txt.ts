@@ -1,6 +1,8 @@
-// FanFicFare's TXT, as its writer_txt.py writes it: title, "by Author", "Label: value" lines, a
-// contents list, then each chapter's title indented by a tab that textwrap turned into 8 spaces,
-// its text in html2text's Markdown, and "End file.". Everything is wrapped at 78 columns.
+// FanFicFare's TXT as its writer_txt.py writes it: title page, contents, chapters, "End file.".
+
+// Everything is wrapped by Python's textwrap at 78 columns: label values and titles go on in
+// unlabelled lines, and the tab before each chapter title becomes 8 spaces. Chapter text is
+// html2text's Markdown.
 
 import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta, type WorkMeta} from '../work/types.ts';

@@ -1,4 +1,5 @@
 // YAML front matter at the top of a Markdown file: the work's title, authors, tags and summary.
+
 // Only the YAML that such headers use: "key: value", quoted values, [a, b] and "- item" lists,
 // and "|" or ">" blocks.
 

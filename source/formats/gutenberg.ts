@@ -1,5 +1,4 @@
-// Project Gutenberg's wrapper around a book: the header before it (title, author, language) and
-// the licence after it, both kept out of the story.
+// Project Gutenberg's header (title, author, language) and licence around a book, kept out of its story.
 
 import type {DraftBlock} from '../work/draft.ts';
 import type {WorkMeta} from '../work/types.ts';

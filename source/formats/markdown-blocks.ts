@@ -1,5 +1,4 @@
-// Markdown lines into blocks: paragraphs, headings, list items, quotes and breaks, with inline styles.
-// html2text writes FanFicFare's TXT chapters in the same markup, so both formats read it here.
+// Markdown lines into blocks (paragraphs, headings, list items, quotes), for Markdown and FanFicFare's TXT.
 
 import type {DraftBlock} from '../work/draft.ts';
 import type {BlockKind} from '../work/types.ts';

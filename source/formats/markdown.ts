@@ -1,5 +1,4 @@
-// Markdown: YAML front matter for the work's details, "#" headings for chapters, and the note
-// headings of works converted from AO3 ("Notes", "Chapter End Notes") for notes, not chapters.
+// Markdown: front matter for the work's details, "#" headings for chapters, AO3's note headings for notes.
 
 import {
 	chapterDraft,

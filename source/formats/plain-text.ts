@@ -1,5 +1,4 @@
-// Plain text: chapters from heading lines, paragraphs from blank lines, Project Gutenberg's
-// header and licence kept out of the story.
+// Plain text: chapters from heading lines, paragraphs from blank lines, Gutenberg's wrapper set apart.
 
 import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta, type WorkMeta} from '../work/types.ts';

@@ -1,5 +1,4 @@
-// Chapter and part headings in plain text: "CHAPTER XII", "Part Two", "BOOK I", a bare "IV." with
-// the title line under it; not the contents list that names them first, nor a year on its own.
+// Chapter and part headings in plain text ("CHAPTER XII", "BOOK I", a bare "IV." and its title line).
 
 import {countWords} from '../work/words.ts';
 import {isBlank} from './text-lines.ts';

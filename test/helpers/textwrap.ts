@@ -1,6 +1,7 @@
-// Python's textwrap.wrap as FanFicFare calls it, for writing its TXT shape in tests: tabs
-// expanded to 8 columns, breaks at spaces, after a compound's hyphen and around "--", widths in
-// code points, whitespace dropped at line edges.
+// Python's textwrap.wrap, for writing FanFicFare's TXT shape in tests.
+
+// Tabs expand to 8 columns; lines break at spaces, after a compound's hyphen and around "--";
+// widths are in code points; whitespace is dropped at line edges.
 
 const space = '\\t\\n\\v\\f\\r ';
 const wordPunct = `[\\p{L}\\p{N}_!"'&.,?]`;
