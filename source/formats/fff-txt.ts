@@ -1,19 +1,18 @@
-// FanFicFare's TXT: title, "by Author", "Label: value" lines, an optional contents list, then
-// chapters whose titles are indented, with text wrapped at 78 columns and ending "End file.".
+// FanFicFare's TXT as its writer_txt.py writes it: title page, contents, chapters, "End file.".
 
-import {
-	chapterDraft,
-	type ChapterDraft,
-	type DraftBlock,
-	type WorkDraft,
-	emptyDraft,
-} from '../work/draft.ts';
-import {emptyMeta} from '../work/types.ts';
+// Everything is wrapped by Python's textwrap at 78 columns: label values and titles go on in
+// unlabelled lines, and the tab before each chapter title becomes 8 spaces. Chapter text is
+// html2text's Markdown.
+
+import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
+import {emptyMeta, type WorkMeta} from '../work/types.ts';
 import {applyFffLabel, fffLabels} from './fff-labels.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
-import {isBlank, paragraphsFromLines} from './text-lines.ts';
+import {markdownBlocks} from './markdown-blocks.ts';
+import {isBlank, joinLines, paragraphsFromLines} from './text-lines.ts';
 
-const labelLine = /^([A-Z][A-Za-z ]+):\s?(.*)$/;
+const labelLine = /^([A-Z][A-Za-z ]+):(?: (.*))?$/;
+const titleLine = /^(?:\t| {8})\S/;
 
 export function looksLikeFffTxt(text: string): boolean {
 	const head = text.slice(0, 8000);
@@ -23,92 +22,129 @@ export function looksLikeFffTxt(text: string): boolean {
 	);
 }
 
-function styled(block: DraftBlock): DraftBlock {
-	if (block.kind !== 'paragraph') return block;
-	const {text, styles} = parseInlineMarkup(block.text);
-	return styles.length > 0 ? {...block, text, styles} : {...block, text};
+/** The lines from `start` up to the next blank one, and where that run ends. */
+function runOfLines(lines: string[], start: number): [string[], number] {
+	let end = start;
+	while (end < lines.length && !isBlank(lines[end]!)) end++;
+	return [lines.slice(start, end), end];
+}
+
+function skipBlank(lines: string[], start: number): number {
+	let index = start;
+	while (index < lines.length && isBlank(lines[index]!)) index++;
+	return index;
+}
+
+const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A chapter title: an indented line after a blank one, with the unindented lines it wrapped onto. */
+function isChapterStart(lines: string[], index: number): boolean {
+	return titleLine.test(lines[index]!) && isBlank(lines[index - 1] ?? '');
+}
+
+type Entry = {label: string; lines: string[]};
+
+/** The title page's labels; a value wrapped by textwrap goes on in unlabelled lines. */
+function titlePageEntries(lines: string[], start: number, end: number): Entry[] {
+	const entries: Entry[] = [];
+	let entry: Entry | undefined;
+	for (let index = start; index < end; index++) {
+		const line = lines[index]!;
+		const match = labelLine.exec(line);
+		if (match && fffLabels.has(match[1]!.toLowerCase())) {
+			entry = {label: match[1]!.toLowerCase(), lines: [match[2] ?? '']};
+			entries.push(entry);
+		} else if (isBlank(line)) {
+			// Only the summary holds paragraphs; any other value ends at a blank line.
+			if (entry?.label === 'summary') entry.lines.push('');
+			else entry = undefined;
+		} else {
+			entry?.lines.push(line);
+		}
+	}
+
+	return entries;
+}
+
+function applyEntries(entries: Entry[], meta: WorkMeta, draft: WorkDraft): void {
+	for (const {label, lines} of entries) {
+		if (label === 'summary') {
+			draft.summary = paragraphsFromLines(lines).map((block) => {
+				const {text, styles} = parseInlineMarkup(block.text);
+				return styles.length > 0 ? {...block, text, styles} : {...block, text};
+			});
+		} else {
+			applyFffLabel(meta, label, joinLines(lines));
+		}
+	}
+}
+
+/** The chapters' title lines: after the contents list, those whose title it lists. */
+function chapterStarts(lines: string[], from: number, to: number, contents: Set<string>): number[] {
+	const starts: number[] = [];
+	for (let index = from; index < to; index++) {
+		if (isChapterStart(lines, index)) starts.push(index);
+	}
+
+	const listed = starts.filter((index) =>
+		contents.has(normalised(joinLines(runOfLines(lines, index)[0]))),
+	);
+	return listed.length > 0 ? listed : starts;
 }
 
 export function parseFffTxt(source: string): WorkDraft {
 	const lines = source.split('\n');
 	const meta = emptyMeta();
 	const draft = emptyDraft('fff-txt', meta);
-	let index = lines.findIndex((line) => !isBlank(line));
-	meta.title = lines[index]?.trim() ?? '';
-	index++;
-	while (index < lines.length && isBlank(lines[index]!)) index++;
-	const byline = /^by\s+(.+)$/.exec(lines[index]?.trim() ?? '');
-	if (byline) {
-		meta.authors = byline[1]!.split(/,\s+|\s+&\s+/);
-		index++;
+	const [titleLines, afterTitle] = runOfLines(lines, skipBlank(lines, 0));
+	meta.title = joinLines(titleLines);
+	let index = skipBlank(lines, afterTitle);
+	if (/^by\s/.test(lines[index] ?? '')) {
+		const [byline, end] = runOfLines(lines, index);
+		meta.authors = joinLines(byline)
+			.replace(/^by\s+/, '')
+			.split(/,\s+/)
+			.filter(Boolean);
+		index = end;
 	}
 
-	// Labels, each value maybe wrapped onto unlabelled lines, until a gap of two blank lines.
-	let label: string | undefined;
-	let summary: string[] = [];
-	let blanks = 0;
-	for (; index < lines.length; index++) {
-		const line = lines[index]!;
-		if (isBlank(line)) {
-			blanks++;
-			if (blanks >= 2 && (label || meta.sourceUrl || meta.words)) break;
-			continue;
-		}
-
-		blanks = 0;
-		const match = labelLine.exec(line);
-		if (match && fffLabels.has(match[1]!.toLowerCase())) {
-			label = match[1]!.toLowerCase();
-			if (label === 'summary') summary = [match[2]!];
-			else applyFffLabel(meta, label, match[2]!);
-		} else if (label === 'summary') {
-			summary.push(line);
+	const end = lines.findLastIndex((line) => line.trim() === 'End file.');
+	const bodyEnd = end === -1 ? lines.length : end;
+	let toc = -1;
+	let first = bodyEnd;
+	for (let cursor = index; cursor < bodyEnd; cursor++) {
+		if (toc === -1 && lines[cursor]!.trim() === 'TABLE OF CONTENTS') toc = cursor;
+		else if (isChapterStart(lines, cursor)) {
+			first = cursor;
+			break;
 		}
 	}
 
-	draft.summary = paragraphsFromLines(summary.join('\n').split('\n')).map(styled);
-	const rest = lines.slice(index);
-	const end = rest.findLastIndex((line) => line.trim() === 'End file.');
-	const body = end === -1 ? rest : rest.slice(0, end);
-	const tocAt = body.findIndex((line) => line.trim() === 'TABLE OF CONTENTS');
-	const titles = new Set<string>();
-	let start = 0;
-	if (tocAt !== -1) {
-		let cursor = tocAt + 1;
-		while (cursor < body.length && isBlank(body[cursor]!)) cursor++;
-		while (cursor < body.length && !isBlank(body[cursor]!)) titles.add(body[cursor++]!.trim());
-		start = cursor;
+	applyEntries(titlePageEntries(lines, index, toc === -1 ? first : toc), meta, draft);
+	// The contents list: each title between blank lines, maybe wrapped over several lines.
+	const contents = new Set<string>();
+	for (let cursor = skipBlank(lines, toc + 1); toc !== -1 && cursor < first;) {
+		const [entry, entryEnd] = runOfLines(lines, cursor);
+		contents.add(normalised(joinLines(entry)));
+		cursor = skipBlank(lines, entryEnd);
 	}
 
-	let chapter: ChapterDraft | undefined;
-	let chunk: string[] = [];
-	const close = () => {
-		const blocks = paragraphsFromLines(chunk).map(styled);
-		if (chapter) chapter.body.push(...blocks);
-		else if (blocks.length > 0)
-			draft.chapters.push((chapter = chapterDraft(meta.title, blocks, false)));
-		chunk = [];
-	};
-
-	for (let cursor = start; cursor < body.length; cursor++) {
-		const line = body[cursor]!;
-		const alone = isBlank(body[cursor - 1] ?? '') && isBlank(body[cursor + 1] ?? '');
-		const indented = /^(\t| {2,})\S/.test(line);
-		if (
-			alone &&
-			line.trim() &&
-			((indented && (titles.size === 0 || titles.has(line.trim()))) ||
-				(titles.has(line.trim()) && !chapter))
-		) {
-			close();
-			chapter = chapterDraft(line.trim(), []);
-			draft.chapters.push(chapter);
-			continue;
-		}
-
-		chunk.push(line);
+	const starts = chapterStarts(lines, first, bodyEnd, contents);
+	if (starts.length === 0) {
+		draft.chapters.push(
+			chapterDraft(meta.title, markdownBlocks(lines.slice(first, bodyEnd)), false),
+		);
+		return draft;
 	}
 
-	close();
+	for (const [number, start] of starts.entries()) {
+		const [title, titleEnd] = runOfLines(lines, start);
+		const chapter: ChapterDraft = chapterDraft(
+			joinLines(title),
+			markdownBlocks(lines.slice(titleEnd, starts[number + 1] ?? bodyEnd)),
+		);
+		draft.chapters.push(chapter);
+	}
+
 	return draft;
 }

@@ -2,16 +2,22 @@
 
 import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
+import {applyGutenbergHeader, gutenbergBounds, gutenbergMatter} from './gutenberg.ts';
 import {htmlBlocks, type HtmlBlock, draftBlock} from './html-blocks.ts';
 
 export function parseHtml(html: string, path: string): WorkDraft {
-	const blocks: HtmlBlock[] = [];
+	let blocks: HtmlBlock[] = [];
 	let title = '';
 	htmlBlocks(html, (block) => blocks.push(block), {
 		onTitle: (text) => {
 			title ||= text;
 		},
 	});
+	// Project Gutenberg's header and licence are front and back matter, not story.
+	const gutenberg = gutenbergBounds(blocks.map((block) => block.text));
+	const header = gutenberg ? blocks.slice(0, gutenberg.start) : [];
+	const licence = gutenberg ? blocks.slice(gutenberg.end) : [];
+	if (gutenberg) blocks = blocks.slice(gutenberg.start, gutenberg.end);
 	const headings = blocks.filter((block) => block.kind === 'heading');
 	const level1 = headings.filter((block) => block.level === 1);
 	const titleHeading = level1.length === 1 ? level1[0] : undefined;
@@ -23,6 +29,12 @@ export function parseHtml(html: string, path: string): WorkDraft {
 		titleHeading?.text || title || (path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, ''),
 	);
 	const draft = emptyDraft('html', meta);
+	if (gutenberg) {
+		applyGutenbergHeader(header.map((block) => block.text).join('\n'), meta);
+		draft.notes = gutenbergMatter(header.map((block) => block.text));
+		draft.endNotes = gutenbergMatter(licence.map((block) => block.text));
+	}
+
 	let chapter: ChapterDraft | undefined;
 	for (const block of blocks) {
 		if (block === titleHeading) continue;

@@ -1,65 +1,112 @@
-// Markdown: "#" headings split chapters; emphasis, quotes and lists kept.
+// Markdown: front matter for the work's details, "#" headings for chapters, AO3's note headings for notes.
 
-import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from '../work/draft.ts';
-import {dividerKind} from '../work/scene-breaks.ts';
+import {
+	chapterDraft,
+	type ChapterDraft,
+	type DraftBlock,
+	type WorkDraft,
+	emptyDraft,
+} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
-import {parseInlineMarkup} from './inline-markup.ts';
-import {paragraphsFromLines} from './text-lines.ts';
+import {readFrontMatter} from './front-matter.ts';
+import {headingOf, markdownBlocks} from './markdown-blocks.ts';
 
-function styled(block: DraftBlock): DraftBlock {
-	let kind = block.kind;
-	let source = block.text;
-	if (/^>\s?/.test(source)) {
-		kind = 'quote';
-		source = source.replace(/(^|\s)>\s?/g, '$1').trim();
-	} else if (/^([-*+]|\d+[.)])\s/.test(source) && kind === 'paragraph' && !dividerKind(source)) {
-		kind = 'list-item';
+type NoteKind =
+	| 'summary'
+	| 'notes'
+	| 'chapter summary'
+	| 'chapter notes'
+	| 'chapter end notes'
+	| 'end notes'
+	| 'text';
+
+const noteHeadings: Record<string, NoteKind> = {
+	summary: 'summary',
+	notes: 'notes',
+	'chapter summary': 'chapter summary',
+	'chapter notes': 'chapter notes',
+	'chapter end notes': 'chapter end notes',
+	'end notes': 'end notes',
+	// AO3's hidden landmarks: the text goes on after them.
+	'chapter text': 'text',
+	'work text': 'text',
+};
+
+function noteKind(heading: string): NoteKind | undefined {
+	return noteHeadings[heading.replace(/[*_:]/g, '').trim().toLowerCase()];
+}
+
+type Heading = {index: number; level: number; text: string; note?: NoteKind};
+
+/** Where the blocks under a note heading go, by where the heading stands. */
+function noteTarget(
+	note: NoteKind,
+	draft: WorkDraft,
+	chapter: ChapterDraft | undefined,
+): DraftBlock[] {
+	if (!chapter)
+		return note === 'summary' ? draft.summary : note === 'end notes' ? draft.endNotes : draft.notes;
+	switch (note) {
+		case 'summary':
+		case 'chapter summary':
+			return chapter.summary;
+		case 'chapter notes':
+			return chapter.notes;
+		case 'chapter end notes':
+			return chapter.endNotes;
+		case 'end notes':
+			return draft.endNotes;
+		case 'notes':
+			// Before the chapter's text they are its notes; after it, its end notes.
+			return chapter.body.length === 0 ? chapter.notes : chapter.endNotes;
+		case 'text':
+			return chapter.body;
 	}
-
-	const {text, styles} = parseInlineMarkup(source);
-	return styles.length > 0 ? {...block, kind, text, styles} : {...block, kind, text};
 }
 
 export function parseMarkdown(text: string, path: string): WorkDraft {
 	const lines = text.split('\n');
-	const headings = lines
-		.map((line, index) => ({index, level: /^(#{1,6})\s+\S/.exec(line)?.[1]?.length ?? 0}))
-		.filter((heading) => heading.level > 0);
-	// The title is a lone top-level heading; chapters are the next level that repeats.
-	const level1 = headings.filter((heading) => heading.level === 1);
-	const titleHeading = level1.length === 1 ? level1[0] : undefined;
-	const chapterLevel = Math.min(
-		...headings.filter((heading) => heading !== titleHeading).map((heading) => heading.level),
-	);
-	const starts = headings.filter(
-		(heading) => heading !== titleHeading && heading.level === chapterLevel,
-	);
-	const title =
-		(titleHeading && lines[titleHeading.index]!.replace(/^#+\s*/, '').trim()) ||
-		(path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, '');
-	const chapters: ChapterDraft[] = [];
-	const bodyStart = titleHeading ? titleHeading.index + 1 : 0;
-	const firstEnd = starts[0]?.index ?? lines.length;
-	const preface = paragraphsFromLines(lines.slice(bodyStart, firstEnd)).map(styled);
-	if (preface.length > 0) chapters.push(chapterDraft(title, preface, false));
-	for (const [number, start] of starts.entries()) {
-		const end = starts[number + 1]?.index ?? lines.length;
-		const heading = lines[start.index]!.replace(/^#+\s*/, '').replace(/\s*#+\s*$/, '');
-		const body = paragraphsFromLines(lines.slice(start.index + 1, end)).map((block) =>
-			/^#{1,6}\s/.test(block.text)
-				? {kind: 'heading' as const, text: block.text.replace(/^#+\s*/, '')}
-				: styled(block),
-		);
-		chapters.push(chapterDraft(heading, body));
+	const meta = emptyMeta((path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, ''));
+	const draft = emptyDraft('markdown', meta);
+	const fileTitle = meta.title;
+	const front = readFrontMatter(lines, meta);
+	if (front.summary) draft.summary = markdownBlocks(front.summary.split('\n'));
+	if (front.notes) draft.notes = markdownBlocks(front.notes.split('\n'));
+	const headings: Heading[] = [];
+	for (let index = front.end; index < lines.length; index++) {
+		const heading = headingOf(lines[index]!);
+		if (heading) headings.push({index, ...heading, note: noteKind(heading.text)});
 	}
 
-	return {
-		format: 'markdown',
-		meta: emptyMeta(title),
-		summary: [],
-		notes: [],
-		chapters,
-		endNotes: [],
-		warnings: [],
-	};
+	// The title is a lone top-level heading; chapters are the next level that repeats.
+	const level1 = headings.filter((heading) => heading.level === 1 && !heading.note);
+	const titleHeading = level1.length === 1 ? level1[0] : undefined;
+	if (titleHeading && meta.title === fileTitle) meta.title = titleHeading.text;
+	let chapterLevel = 7;
+	for (const heading of headings) {
+		if (heading !== titleHeading && !heading.note)
+			chapterLevel = Math.min(chapterLevel, heading.level);
+	}
+
+	const markers = headings.filter((heading) => heading.note || heading.level === chapterLevel);
+	const bodyStart = titleHeading ? titleHeading.index + 1 : front.end;
+	const opening = markdownBlocks(lines.slice(bodyStart, markers[0]?.index ?? lines.length));
+	if (opening.length > 0) draft.chapters.push(chapterDraft(meta.title, opening, false));
+	let chapter: ChapterDraft | undefined;
+	for (const [number, marker] of markers.entries()) {
+		const end = markers[number + 1]?.index ?? lines.length;
+		const blocks = markdownBlocks(lines.slice(marker.index + 1, end));
+		if (!marker.note || (marker.note === 'text' && !chapter)) {
+			chapter = marker.note
+				? chapterDraft(meta.title, blocks, false)
+				: chapterDraft(marker.text, blocks);
+			draft.chapters.push(chapter);
+			continue;
+		}
+
+		const target = noteTarget(marker.note, draft, chapter);
+		for (const block of blocks) target.push(block);
+	}
+
+	return draft;
 }

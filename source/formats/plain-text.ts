@@ -1,45 +1,38 @@
-// Plain text: chapters from heading lines ("Chapter 12", "CHAPTER XII", "Part Two"), paragraphs from blank lines.
+// Plain text: chapters from heading lines, paragraphs from blank lines, Gutenberg's wrapper set apart.
 
-import {chapterDraft, type ChapterDraft, type WorkDraft} from '../work/draft.ts';
+import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta, type WorkMeta} from '../work/types.ts';
+import {applyGutenbergHeader, gutenbergBounds} from './gutenberg.ts';
+import {findHeadings, type TextHeading} from './text-headings.ts';
 import {isBlank, paragraphsFromLines} from './text-lines.ts';
 
-const number =
-	'(?:\\d+|[IVXLC]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty[- \\w]*)';
-const headingLine = new RegExp(
-	`^\\s*(?:(?:chapter|chap\\.|part|book|volume)\\s+${number}\\b(?:\\s*[:.\\-–—]\\s*\\S.*)?|prologue|epilogue|interlude|afterword)\\s*[:.]?\\s*$`,
-	'iu',
-);
-
-const numberLine = /^\s*(?:[IVXLC]{1,7}|\d{1,4})\.?\s*$/;
-
-export function isChapterHeading(line: string): boolean {
-	return line.trim().length <= 80 && (headingLine.test(line) || numberLine.test(line));
-}
-
-/** Splits lines at chapter headings that stand alone between blank lines. */
+/**
+ * Chapters between the headings. A part heading ("BOOK II") with no text of its own before its
+ * first chapter names the chapters under it ("BOOK II — CHAPTER I"), since their numbers start
+ * again; in a text of parts alone, the parts are the chapters.
+ */
 export function chaptersFromLines(lines: string[], title: string): ChapterDraft[] {
+	const headings = findHeadings(lines);
+	const hasChapters = headings.some((heading) => heading.kind !== 'part');
 	const chapters: ChapterDraft[] = [];
-	let heading: string | undefined;
-	let start = 0;
-	const close = (end: number) => {
-		const body = paragraphsFromLines(lines.slice(start, end));
-		if (heading !== undefined || body.length > 0) {
-			chapters.push(chapterDraft(heading ?? title, body, heading !== undefined));
+	const opening = paragraphsFromLines(lines.slice(0, headings[0]?.start ?? lines.length));
+	if (opening.length > 0) chapters.push(chapterDraft(title, opening, false));
+	let part: string | undefined;
+	for (const [index, heading] of headings.entries()) {
+		const body = paragraphsFromLines(lines.slice(heading.end, headings[index + 1]?.start));
+		if (heading.kind === 'part' && hasChapters) {
+			part = heading.title;
+			if (body.length === 0) continue;
 		}
-	};
 
-	for (const [index, line] of lines.entries()) {
-		const alone = (index === 0 || isBlank(lines[index - 1]!)) && isBlank(lines[index + 1] ?? '');
-		if (alone && isChapterHeading(line)) {
-			close(index);
-			heading = line.trim();
-			start = index + 1;
-		}
+		chapters.push(chapterDraft(chapterTitle(heading, part), body));
 	}
 
-	close(lines.length);
 	return chapters;
+}
+
+function chapterTitle(heading: TextHeading, part: string | undefined): string {
+	return part && heading.kind !== 'part' ? `${part} — ${heading.title}` : heading.title;
 }
 
 function titleFromPath(path: string): string {
@@ -60,7 +53,7 @@ function titleLines(lines: string[], meta: WorkMeta): number {
 	const first = lines.findIndex((line) => !isBlank(line));
 	if (first === -1) return 0;
 	const title = lines[first]!.trim();
-	if (title.length > 80 || /[.!?,;:]$/.test(title) || isChapterHeading(title)) {
+	if (title.length > 80 || /[.!?,;:]$/.test(title) || findHeadings([title]).length > 0) {
 		return 0;
 	}
 
@@ -85,17 +78,20 @@ function titleLines(lines: string[], meta: WorkMeta): number {
 export function parsePlainText(text: string, path: string): WorkDraft {
 	const all = text.split('\n');
 	const meta = emptyMeta(titleFromPath(path));
+	const draft = emptyDraft('text', meta);
+	const gutenberg = gutenbergBounds(all);
+	if (gutenberg) {
+		// Project Gutenberg's header and licence: front and back matter, not story.
+		const header = all.slice(0, gutenberg.start);
+		applyGutenbergHeader(header.join('\n'), meta);
+		draft.notes = paragraphsFromLines(header);
+		draft.endNotes = paragraphsFromLines(all.slice(gutenberg.end));
+		draft.chapters = chaptersFromLines(all.slice(gutenberg.start, gutenberg.end), meta.title);
+		return draft;
+	}
+
 	const skipped = titleLines(all, meta);
-	const lines = all.slice(skipped);
-	const title = meta.title;
-	return {
-		format: 'text',
-		meta,
-		summary: [],
-		notes: [],
-		chapters: chaptersFromLines(lines, title),
-		endNotes: [],
-		warnings: [],
-		titlePage: skipped > 0,
-	};
+	draft.titlePage = skipped > 0;
+	draft.chapters = chaptersFromLines(all.slice(skipped), meta.title);
+	return draft;
 }

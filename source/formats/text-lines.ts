@@ -22,17 +22,42 @@ function tidy(line: string): string {
 	return /\t| {2}/.test(line) ? line.replace(/[ \t]+/g, ' ').trim() : line.trim();
 }
 
-/** Joins the lines of one paragraph, with no space between CJK characters. */
-export function joinLines(lines: string[]): string {
+const letter = /[\p{L}\p{N}]/u;
+const lowerCase = /\p{Ll}/u;
+
+/**
+ * What goes between two wrapped lines: nothing where the first ends in a word's hyphen
+ * ("after-" + "lecture": wrappers break compounds after their hyphen, and Gutenberg keeps only
+ * real hyphens, so the word is "after-lecture") or in a dash glued to a word and the next goes
+ * on in lower case ("before--" + "in"); a space anywhere else, verse lines after a dash included.
+ */
+function joiner(text: string, next: string): string {
+	const last = text.charCodeAt(text.length - 1);
+	if (isCjkCode(last) && isCjkCode(next.charCodeAt(0))) return '';
+	if (last !== 45 && last !== 0x2014) return ' ';
+	const dashes = /(?:--+|—+|-)$/.exec(text)![0];
+	const before = text[text.length - dashes.length - 1] ?? ' ';
+	if (!letter.test(before)) return ' ';
+	if (dashes === '-') return letter.test(next[0] ?? '') ? '' : ' ';
+	return lowerCase.test(next[0] ?? '') ? '' : ' ';
+}
+
+export type JoinOptions = {
+	/** A line ending in two spaces ends a line of its own (Markdown's and html2text's `<br>`). */
+	hardBreaks?: boolean;
+};
+
+/** Joins the lines of one paragraph: CJK lines and hyphenated words without a space. */
+export function joinLines(lines: string[], options: JoinOptions = {}): string {
 	if (lines.length === 1) return tidy(lines[0]!);
 	let text = '';
+	let broken = false;
 	for (const raw of lines) {
 		const line = tidy(raw);
 		if (!line) continue;
 		if (!text) text = line;
-		else if (isCjkCode(text.charCodeAt(text.length - 1)) && isCjkCode(line.charCodeAt(0)))
-			text += line;
-		else text += ' ' + line;
+		else text += (broken ? '\n' : joiner(text, line)) + line;
+		broken = options.hardBreaks === true && raw.endsWith('  ');
 	}
 
 	return text;
@@ -42,14 +67,14 @@ export function joinLines(lines: string[]): string {
  * Splits lines into paragraphs at blank lines; a text with almost no blank lines is split at
  * indented lines instead. Lines of only no-break spaces become spacer blocks.
  */
-export function paragraphsFromLines(lines: string[]): DraftBlock[] {
+export function paragraphsFromLines(lines: string[], options: JoinOptions = {}): DraftBlock[] {
 	const nonBlank = lines.filter((line) => !isBlank(line)).length;
 	const blank = lines.length - nonBlank;
 	const byIndent = nonBlank > 20 && blank < nonBlank * 0.05;
 	const blocks: DraftBlock[] = [];
 	let current: string[] = [];
 	const flush = () => {
-		const text = joinLines(current);
+		const text = joinLines(current, options);
 		if (text) blocks.push({kind: 'paragraph', text});
 		current = [];
 	};

@@ -77,7 +77,10 @@ export function wrapBlock(block: Block, width: number, options: WrapOptions): Li
 	}
 
 	const indent = indentOf(block, width);
-	const inner = Math.max(1, width - indent);
+	// A list item's wrapped lines hang under its text, clear of the bullet or number.
+	const marker = block.kind === 'list-item' && indent > 0 ? /^\S{1,5} /.exec(text)?.[0] : undefined;
+	const hang = marker && width - indent > 2 * stringWidth(marker) ? stringWidth(marker) : 0;
+	const inner = Math.max(1, width - indent - hang);
 	const source = text.replaceAll('\t', ' ');
 	const runs = text === block.text ? block.styles : undefined;
 	// Hard line breaks (verse, <br>, <pre>) are wrapped one by one, so that every line, blank ones
@@ -100,7 +103,7 @@ export function wrapBlock(block: Block, width: number, options: WrapOptions): Li
 			lines.push({
 				offset,
 				text: piece,
-				indent: indent + pad,
+				indent: indent + pad + (lines.length > 0 ? hang : 0),
 				tone,
 				runs: runsWithin(runs, offset, offset + piece.length),
 			});

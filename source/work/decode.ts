@@ -1,4 +1,4 @@
-// Turns a file's bytes into text: byte-order marks, UTF-16, invalid UTF-8 and binary files.
+// Turns a file's bytes into text: byte-order marks, UTF-16, Windows-1252, invalid UTF-8, line ends and binary files.
 
 export class LoadError extends Error {}
 
@@ -21,30 +21,112 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 export function decodeText(bytes: Uint8Array): DecodedText {
 	const warnings: string[] = [];
+	let text: string;
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-		return decodeUtf8(bytes.subarray(3), warnings);
-	}
-
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-		return {text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), warnings};
-	}
-
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-		return {text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), warnings};
-	}
-
-	if (looksBinary(bytes)) {
+		text = decodeUtf8(bytes.subarray(3), warnings);
+	} else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+		text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+	} else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+		text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+	} else if (looksBinary(bytes)) {
 		throw new LoadError('this looks like a binary file, not a work');
+	} else {
+		text = decodeUnmarked(bytes, warnings);
 	}
 
-	return decodeUtf8(bytes, warnings);
+	return {text: normaliseLineEnds(text), warnings};
 }
 
-function decodeUtf8(bytes: Uint8Array, warnings: string[]): DecodedText {
+/**
+ * CRLF, LF or CR line ends become LF. Files of CRLF lines can hold stray CRs ("\r\r\n"): the CRs
+ * before a LF belong to that one line end, so they never make a blank line that splits a
+ * paragraph; a lone CR ends a line, as in old Mac files.
+ */
+function normaliseLineEnds(text: string): string {
+	return text.includes('\r') ? text.replace(/\r+\n|\r/g, '\n') : text;
+}
+
+function decodeUtf8(bytes: Uint8Array, warnings: string[]): string {
 	try {
-		return {text: new TextDecoder('utf-8', {fatal: true}).decode(bytes), warnings};
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
 		warnings.push('the file has bytes that are not valid UTF-8; they are shown as �');
-		return {text: new TextDecoder('utf-8').decode(bytes), warnings};
+		return new TextDecoder('utf-8').decode(bytes);
 	}
+}
+
+const declaredLegacy =
+	/(?:Character set encoding:\s*|charset\s*=\s*["']?|encoding\s*=\s*["'])(?:ISO[- ]?8859-1|ISO Latin-1|Latin-?1|Windows-1252|CP-?1252)\b/i;
+
+/**
+ * Without a byte-order mark: UTF-8 when it is valid, or when its multi-byte sequences outnumber
+ * the bytes that break it (a few damaged characters); otherwise an 8-bit file (old Project
+ * Gutenberg texts are ISO-8859-1), read as Windows-1252, its superset.
+ */
+function decodeUnmarked(bytes: Uint8Array, warnings: string[]): string {
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		// Not UTF-8 throughout: weigh the evidence below.
+	}
+
+	const head = String.fromCharCode(...bytes.subarray(0, 4096));
+	const {valid, invalid} = utf8Evidence(bytes);
+	if (declaredLegacy.test(head) || invalid > valid) {
+		if (!declaredLegacy.test(head))
+			warnings.push('the file is not UTF-8; it was read as Windows-1252 (Latin-1)');
+		return decodeWindows1252(bytes);
+	}
+
+	warnings.push('the file has bytes that are not valid UTF-8; they are shown as �');
+	return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Well-formed UTF-8 multi-byte sequences and bytes that fit none; a sequence cut at the end counts as neither. */
+function utf8Evidence(bytes: Uint8Array): {valid: number; invalid: number} {
+	let valid = 0;
+	let invalid = 0;
+	let index = 0;
+	while (index < bytes.length) {
+		const byte = bytes[index]!;
+		if (byte < 0x80) {
+			index++;
+			continue;
+		}
+
+		const length =
+			byte >= 0xc2 && byte <= 0xdf
+				? 2
+				: byte >= 0xe0 && byte <= 0xef
+					? 3
+					: byte >= 0xf0 && byte <= 0xf4
+						? 4
+						: 0;
+		if (length > 0 && index + length > bytes.length) break;
+		let whole = length > 0;
+		for (let next = 1; whole && next < length; next++)
+			whole = (bytes[index + next]! & 0xc0) === 0x80;
+		if (whole) {
+			valid++;
+			index += length;
+		} else {
+			invalid++;
+			index++;
+		}
+	}
+
+	return {valid, invalid};
+}
+
+// Windows-1252 differs from ISO-8859-1 only in 0x80–0x9F, where it has printable characters.
+const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	const codes = new Uint16Array(bytes.length);
+	for (let index = 0; index < bytes.length; index++) {
+		const byte = bytes[index]!;
+		codes[index] = byte >= 0x80 && byte < 0xa0 ? windows1252High.charCodeAt(byte - 0x80) : byte;
+	}
+
+	return new TextDecoder('utf-16le').decode(codes);
 }

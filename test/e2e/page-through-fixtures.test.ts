@@ -14,7 +14,7 @@ after(() => rmSync(folder, {recursive: true, force: true}));
 const fixtures = join(projectRoot, 'test/fixtures');
 for (const format of readdirSync(fixtures)) {
 	for (const name of readdirSync(join(fixtures, format))) {
-		if (name.endsWith('.json') || name === 'README.md') continue;
+		if (/\.expected\.(json|txt)$/.test(name) || name === 'README.md') continue;
 		test(`page through fixture ${format}/${name}`, async () => {
 			let path = join(fixtures, format, name);
 			if (name.endsWith('.epub.d')) {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {printLines} from '../../source/layout/print-lines.ts';
 import {outlineJson} from '../../source/outline-output.ts';
 import {workFromBytes} from '../../source/work/load.ts';
 import type {Work} from '../../source/work/types.ts';
@@ -19,7 +20,7 @@ export function fixtures(): Fixture[] {
 	const found: Fixture[] = [];
 	for (const format of readdirSync(root)) {
 		for (const name of readdirSync(join(root, format))) {
-			if (name.endsWith('.expected.json') || name === 'README.md') continue;
+			if (/\.expected\.(json|txt)$/.test(name) || name === 'README.md') continue;
 			const path = join(root, format, name);
 			const work = name.endsWith('.epub.d')
 				? () => workFromBytes(zipFolder(path), name.replace(/\.d$/, ''))
@@ -45,6 +46,16 @@ for (const fixture of fixtures()) {
 	});
 }
 
+// Where a fixture has `<name>.expected.txt`, what --print --width 72 shows must be that text.
+for (const fixture of fixtures()) {
+	const path = expectedPath(fixture).replace(/\.json$/, '.txt');
+	if (!existsSync(path)) continue;
+	test(`${fixture.format}/${fixture.name} prints its expected text`, () => {
+		const printed = [...printLines(fixture.work(), 72)].join('\n') + '\n';
+		assert.equal(printed, readFileSync(path, 'utf8'));
+	});
+}
+
 function storyWords(work: Work): string {
 	return work.blocks
 		.filter((block) => block.part === 'story' && block.kind !== 'heading' && block.kind !== 'break')
@@ -64,7 +75,17 @@ function shape(work: Work) {
 	);
 }
 
-test('the same story in every format gives the same story text, chapters and sections', () => {
+/** Formats whose files name the work's authors (a plain HTML or EPUB of this story names fewer). */
+const namesAuthors = new Set([
+	'ao3-html',
+	'ao3-epub',
+	'ao3-text',
+	'fff-txt',
+	'fff-html',
+	'fff-epub',
+]);
+
+test('the same story in every format gives the same story text, chapters, sections, title and authors', () => {
 	const same = fixtures().filter(
 		(fixture) =>
 			fixture.name.startsWith('cold-iron-stars') ||
@@ -78,6 +99,14 @@ test('the same story in every format gives the same story text, chapters and sec
 		const work = fixture.work();
 		assert.equal(storyWords(work), storyWords(reference), fixture.format);
 		assert.deepEqual(shape(work), shape(reference), fixture.format);
+		assert.equal(work.meta.title, reference.meta.title, fixture.format);
+		// AO3 lists co-authors sorted by pseud, FanFicFare in the site's order: the same people.
+		if (namesAuthors.has(fixture.format))
+			assert.deepEqual(
+				work.meta.authors.toSorted(),
+				reference.meta.authors.toSorted(),
+				fixture.format,
+			);
 	}
 });
 
@@ -92,6 +121,7 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'fff-txt/cold-iron-stars.txt',
 		'fff-html/cold-iron-stars.html',
 		'fff-epub/cold-iron-stars.epub.d',
+		'markdown/cold-iron-stars.md',
 	]) {
 		assert.equal(ids.get(name), 'ao3:424242', name);
 	}
@@ -101,7 +131,6 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 	for (const name of [
 		'epub/cold-iron-stars.epub.d',
 		'html/cold-iron-stars.html',
-		'markdown/cold-iron-stars.md',
 		'text/cold-iron-stars-utf16.txt',
 	]) {
 		assert.equal(ids.get(name), text, name);

@@ -49,3 +49,68 @@ test('the same text has the same id whatever its file name; a longer version kee
 test('counts each CJK character as a word', () => {
 	assert.equal(storyWords(workOf('日本語 and English.\n')), 5);
 });
+
+test('bare numerals are chapters only while they count up: a year or a page number is text', () => {
+	const work = workOf(
+		'I\n\nOne begins here.\n\n1850.\n\nA year alone.\n\nII\n\nTwo.\n\n7\n\nA stray number.\n\nIII\n\nThree.\n',
+	);
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['I', 'II', 'III'],
+	);
+});
+
+test('a contents list of headings is not chapters; a title line in capitals names its chapter', () => {
+	const chapter = (numeral: string, title: string) =>
+		`${numeral}\n\n${title}\n\n\n${'Words of the chapter go on for a while here. '.repeat(5)}\n\n`;
+	const work = workOf(
+		`CONTENTS\n\nI\n\nII\n\nIII\n\n\n${chapter('I', 'UNDER THE PINES')}${chapter('II', 'THE MEETING')}${chapter('III', '"I WILL TAKE CARE OF YOU"')}`,
+	);
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['test', 'I. UNDER THE PINES', 'II. THE MEETING', 'III. "I WILL TAKE CARE OF YOU"'],
+	);
+});
+
+test('books whose chapters start again at I: the part names its chapters', () => {
+	const body = 'Enough words to be a chapter of its own, and a few more besides. '.repeat(3);
+	const work = workOf(
+		['BOOK I', 'CHAPTER I', body, 'CHAPTER II', body, 'BOOK II', 'CHAPTER I', body].join('\n\n'),
+	);
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['BOOK I — CHAPTER I', 'BOOK I — CHAPTER II', 'BOOK II — CHAPTER I'],
+	);
+});
+
+test('Project Gutenberg: title and author from the header; header and licence outside the story', () => {
+	const text = [
+		'The Project Gutenberg EBook of Tales, by Anne Writer',
+		'',
+		'Title: Tales',
+		'       or Other Stories',
+		'',
+		'Author: Anne Writer and Ben Writer',
+		'',
+		'*** START OF THIS PROJECT GUTENBERG EBOOK TALES ***',
+		'',
+		'CHAPTER I',
+		'',
+		'The story, in after-',
+		'lecture words.',
+		'',
+		'End of the Project Gutenberg EBook of Tales, by Anne Writer',
+		'',
+		'*** END OF THIS PROJECT GUTENBERG EBOOK TALES ***',
+		'',
+		'Licence words that are not the story.',
+	].join('\r\n');
+	const work = workOf(text, 'pg123.txt');
+	assert.equal(work.meta.title, 'Tales');
+	assert.deepEqual(work.meta.authors, ['Anne Writer', 'Ben Writer']);
+	assert.equal(storyWords(work), 5);
+	const story = work.blocks.filter((block) => block.part === 'story').map((block) => block.text);
+	assert.deepEqual(story, ['CHAPTER I', 'The story, in after-lecture words.']);
+	assert.match(work.notes, /^The Project Gutenberg EBook of Tales/);
+	assert.match(work.endNotes, /Licence words that are not the story\.$/);
+});

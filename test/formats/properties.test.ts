@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import {fuzzRuns} from '../helpers/fuzz.ts';
 import {printLines} from '../../source/layout/print-lines.ts';
 import {workFromBytes} from '../../source/work/load.ts';
-import {extensions, writers, type Story} from '../helpers/writers.ts';
+import {extensions, fanficfareCoAuthors, writers, type Story} from '../helpers/writers.ts';
 
 const vocabulary = [
 	'the',
@@ -47,7 +47,13 @@ const story: fc.Arbitrary<Story> = fc.record({
 	author: fc.constantFrom('writer', 'someone'),
 	chapters: fc.array(
 		fc.record({
-			title: fc.constantFrom('Beginning', 'Middle Part', 'The End'),
+			// The long title is wrapped over two lines in FanFicFare's TXT, after its 8-space indent.
+			title: fc.constantFrom(
+				'Beginning',
+				'Middle Part',
+				'The End',
+				'In Which a Chapter Title Is Long Enough for Python’s textwrap to Carry It Over',
+			),
 			scenes: fc.array(fc.array(paragraph, {minLength: 1, maxLength: 4}), {
 				minLength: 1,
 				maxLength: 3,
@@ -83,6 +89,11 @@ for (const format of Object.keys(writers)) {
 					.flatMap((block) => wordsOf(block.text));
 				assert.deepEqual(story, expected);
 				assert.equal(work.chapters.length, generated.chapters.length);
+				if (format === 'fff-txt') {
+					assert.equal(work.meta.title, generated.title);
+					assert.deepEqual(work.meta.authors, [generated.author, ...fanficfareCoAuthors]);
+				}
+
 				const printed = wordsOf([...printLines(work, width)].join('\n'));
 				assert.ok(isSubsequence(expected, printed), 'the printed text holds the story in order');
 				const count = (words: string[], word: string) =>

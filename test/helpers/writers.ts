@@ -1,6 +1,7 @@
 // Writes a generated story in each file format, the way AO3, FanFicFare and others lay them out.
 
 import {zipSync} from 'fflate';
+import {textwrap} from './textwrap.ts';
 
 export type Story = {
 	title: string;
@@ -46,6 +47,58 @@ function textChapters(
 	]);
 }
 
+/** writer_txt.py's wraplines: every line of `text` through textwrap at 78 columns. */
+function wrapLines(text: string): string {
+	return text
+		.split('\n')
+		.map((line) => textwrap(line, 78).join('\n') + '\n')
+		.join('');
+}
+
+/** Enough co-authors that FanFicFare's "by" line wraps. */
+export const fanficfareCoAuthors = [
+	'a second writer with a long pseud',
+	'third',
+	'the fourth',
+	'fifth',
+	'sixth',
+	'the seventh',
+];
+
+/**
+ * FanFicFare's TXT: the title page and contents through wrapLines (the tab before each chapter
+ * title becomes 8 spaces), chapter text as html2text writes it (paragraphs wrapped at 78 without
+ * breaking long words, `* * *` for <hr>), CRLF line ends.
+ */
+function fanficfareTxt(story: Story): string {
+	const authors = [story.author, ...fanficfareCoAuthors];
+	const entries = [
+		'Category: Original Work, Generated Fiction, Stories That Test Wrapping, Other Things',
+		`Relationships: ${story.author} & Maren, Maren/The Rain, The Rain & The Sea, The Stars/Maren`,
+		'Status: Completed',
+		'Published: 2020-01-01',
+		'Packaged: 2020-01-02 00:00:00',
+		'Story URL: https://example.org/s/5',
+		'Summary: A generated work whose summary is long enough to be wrapped by textwrap onto the next line.',
+	];
+	let text = wrapLines(`\n\n\n${story.title}\n\nby ${authors.join(', ')}\n\n\n`);
+	text += wrapLines(`\n${entries.map((entry) => `${entry}\n`).join('')}\n\n\n`);
+	text += wrapLines(
+		`\n\nTABLE OF CONTENTS\n\n${story.chapters.map((chapter) => `\n${chapter.title}\n`).join('')}\n`,
+	);
+	for (const chapter of story.chapters) {
+		text += wrapLines(`\n\n\t${chapter.title}\n\n`);
+		text += chapter.scenes
+			.map((scene) =>
+				scene.map((paragraph) => `${textwrap(paragraph, 78, false).join('\n')}\n\n`).join(''),
+			)
+			.join('* * *\n\n');
+	}
+
+	text += wrapLines('\n\nEnd file.\n');
+	return text.replaceAll('\n', '\r\n');
+}
+
 function htmlChapter(chapter: Story['chapters'][number], hr = '<hr/>'): string {
 	return chapter.scenes
 		.map((scene) => scene.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n'))
@@ -87,28 +140,7 @@ export const writers: Record<string, (story: Story) => Uint8Array | string> = {
 					`<div class="meta group"><h2 class="heading">Chapter ${index + 1}: ${escapeHtml(chapter.title)}</h2></div><div class="userstuff">${htmlChapter(chapter)}</div>`,
 			)
 			.join('\n')}</div></body></html>`,
-	'fff-txt': (story) =>
-		[
-			'',
-			'',
-			'',
-			story.title,
-			'',
-			`by ${story.author}`,
-			'',
-			'',
-			'Category: Original Work',
-			'Status: Completed',
-			'Published: 2020-01-01',
-			'Packaged: 2020-01-02 00:00:00',
-			'Story URL: https://example.org/s/5',
-			'Summary: A generated work.',
-			'',
-			'',
-			...textChapters(story, (title) => [`\t${title}`, ''], '* * *', 78),
-			'End file.',
-			'',
-		].join('\r\n'),
+	'fff-txt': (story) => fanficfareTxt(story),
 	'fff-html': (story) =>
 		`<html><head><title>${escapeHtml(story.title)} by ${story.author}</title></head><body><h1>${escapeHtml(story.title)} by ${story.author}</h1>
 <div><b>Status:</b> Completed<br/></div>${story.chapters

@@ -91,3 +91,18 @@ test('hard line breaks: every line, blank ones too, starts at its own offset', (
 	for (const line of lines.slice(0, -1).filter((line) => line.text))
 		assert.equal(text.slice(line.offset, line.offset + line.text.length), line.text);
 });
+
+test('a list item wraps with a hanging indent, clear of its bullet or number', () => {
+	const item = (text: string): Block => ({kind: 'list-item', part: 'story', text});
+	const lines = wrapBlock(item('• matches, and the short candle, and the key'), 24, options);
+	assert.deepEqual(
+		lines.map((line) => ' '.repeat(line.indent) + line.text),
+		['  • matches, and the', '    short candle, and', '    the key'],
+	);
+	const numbered = wrapBlock(item('12. the ledger, wrapped in oilcloth'), 24, options);
+	assert.deepEqual(
+		numbered.map((line) => ' '.repeat(line.indent) + line.text),
+		['  12. the ledger,', '      wrapped in', '      oilcloth'],
+	);
+	for (const line of [...lines, ...numbered]) assert.ok(line.indent + stringWidth(line.text) <= 24);
+});

@@ -91,7 +91,7 @@ test('a binary file (an image, a program) is refused', () => {
 	);
 });
 
-test('invalid UTF-8 is read with a warning', () => {
+test('a Latin-1 file is read as Windows-1252, with a warning', () => {
 	const {status, stdout, stderr} = print(
 		file(
 			'latin1.txt',
@@ -99,8 +99,8 @@ test('invalid UTF-8 is read with a warning', () => {
 		),
 	);
 	assert.equal(status, 0);
-	assert.equal(stdout.trim(), 'Caf\uFFFD au lait.');
-	assert.match(stderr, /^ficterm: warning: the file has bytes that are not valid UTF-8/);
+	assert.equal(stdout.trim(), 'Café au lait.');
+	assert.match(stderr, /^ficterm: warning: the file is not UTF-8; it was read as Windows-1252/);
 });
 
 test('a 50 MB file on one line is read and wrapped, as a best effort', () => {

@@ -20,14 +20,31 @@ test('UTF-8 with and without BOM, UTF-16 LE and BE with BOM', () => {
 	assert.equal(decodeText(utf16(text, 'be')).text, text);
 });
 
-test('invalid UTF-8 is shown as U+FFFD with a warning', () => {
-	const decoded = decodeText(Buffer.from([0x48, 0x69, 0xff, 0xfe, 0x21]));
-	assert.equal(decoded.text, 'Hi\uFFFD\uFFFD!');
+test('invalid bytes in a UTF-8 file are shown as U+FFFD with a warning', () => {
+	const bytes = Buffer.concat([Buffer.from('Café '), Buffer.from([0xff]), Buffer.from(' naïve!')]);
+	const decoded = decodeText(bytes);
+	assert.equal(decoded.text, 'Café \uFFFD naïve!');
 	assert.match(decoded.warnings[0]!, /not valid UTF-8/);
-	assert.match(
-		workFromBytes(Buffer.from([0x48, 0x69, 0xff, 0x21]), 'x.txt').warnings[0]!,
-		/not valid UTF-8/,
-	);
+	assert.match(workFromBytes(bytes, 'x.txt').warnings[0]!, /not valid UTF-8/);
+});
+
+test('an 8-bit file is read as Windows-1252: Latin-1 letters and curly quotes survive', () => {
+	// "Café, naïve “déjà vu”" in Windows-1252.
+	const bytes = Buffer.from([
+		0x43, 0x61, 0x66, 0xe9, 0x2c, 0x20, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x20, 0x93, 0x64, 0xe9, 0x6a,
+		0xe0, 0x20, 0x76, 0x75, 0x94,
+	]);
+	const decoded = decodeText(bytes);
+	assert.equal(decoded.text, 'Café, naïve “déjà vu”');
+	assert.match(decoded.warnings[0]!, /Windows-1252/);
+	const declared = Buffer.concat([
+		Buffer.from('Title: Les Miserables\r\nCharacter set encoding: ISO-8859-1\r\n\r\n'),
+		bytes,
+	]);
+	assert.deepEqual(decodeText(declared).warnings, [], 'a declared encoding is no guess');
+	assert.match(decodeText(declared).text, /Café, naïve “déjà vu”$/);
+	const words = workFromBytes(bytes, 'x.txt').blocks.at(-1)!.text;
+	assert.equal(words, 'Café, naïve “déjà vu”');
 });
 
 test('a binary file is refused', () => {
@@ -45,6 +62,11 @@ test('CR, CRLF and LF line endings read the same; entities are decoded in HTML',
 	const cr = workFromBytes(Buffer.from('One\rline.\r\rTwo.\r'), 'a.txt');
 	assert.deepEqual(crlf.blocks, lf.blocks);
 	assert.deepEqual(cr.blocks, lf.blocks);
+	// Stray CRs in a CRLF file neither split a paragraph nor glue two words together.
+	const stray = workFromBytes(Buffer.from('One\r\r\nline.\r\n\r\nTwo.\r\n'), 'a.txt');
+	assert.deepEqual(stray.blocks, lf.blocks);
+	const lone = workFromBytes(Buffer.from('One\rline.\r\n\r\nTwo.\r\n'), 'a.txt');
+	assert.deepEqual(lone.blocks, lf.blocks);
 	const html = workFromBytes(
 		Buffer.from('<html><body><p>It&rsquo;s &amp; &#8220;x&#x201D; &nbsp;ok</p></body></html>'),
 		'a.html',
