@@ -4,6 +4,7 @@ import {posix} from 'node:path';
 import {unzipSync, type UnzipFileInfo} from 'fflate';
 import {Parser} from 'htmlparser2';
 import {LoadError} from '../work/decode.ts';
+import {decodeXml} from './epub-decode.ts';
 
 /** Caps that keep a zip bomb from exhausting memory. */
 const maxEntries = 10_000;
@@ -133,11 +134,10 @@ export function resolveInside(base: string, href: string): string {
 /** Opens an EPUB; `maxDocuments` inflates only the first spine documents, for a preview. */
 export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackage {
 	const files = new ZipEntries(bytes);
-	const decoder = new TextDecoder('utf-8');
 	const text = (path: string, options: {keep?: boolean} = {}) => {
 		const data = files.get(path, options.keep);
 		if (!data) throw new LoadError(`the EPUB is missing ${path}`);
-		return decoder.decode(data);
+		return decodeXml(data);
 	};
 
 	const container = files.names.has('META-INF/container.xml')
