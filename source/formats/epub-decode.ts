@@ -18,16 +18,13 @@ export function xmlEncoding(bytes: Uint8Array): {encoding: string; skip: number}
 	return {encoding: named && !named.startsWith('utf-16') ? named : 'utf-8', skip: 0};
 }
 
-function decoderFor(encoding: string): TextDecoder {
-	try {
-		return new TextDecoder(encoding);
-	} catch {
-		// A label that no decoder knows is read as UTF-8, the XML default.
-		return new TextDecoder('utf-8');
-	}
-}
-
 export function decodeXml(bytes: Uint8Array): string {
 	const {encoding, skip} = xmlEncoding(bytes);
-	return decoderFor(encoding).decode(skip > 0 ? bytes.subarray(skip) : bytes);
+	const body = skip > 0 ? bytes.subarray(skip) : bytes;
+	try {
+		return new TextDecoder(encoding).decode(body);
+	} catch {
+		// A label that no decoder knows is read as UTF-8, the XML default.
+		return new TextDecoder('utf-8').decode(body);
+	}
 }
