@@ -227,11 +227,17 @@ export function assembleWork(draft: WorkDraft): Work {
 
 		if (blocks.length === start) push({kind: 'spacer', text: ''}, 'story');
 		sections.push({chapter: chapters.length, start: sectionStart, end: blocks.length});
-		chapters.push({
+		const assembled: Chapter = {
 			title: sanitiseLine(chapter.title) || `Chapter ${chapters.length + 1}`,
 			start,
 			end: blocks.length,
-		});
+		};
+		if (chapter.depth) assembled.depth = chapter.depth;
+		if (chapter.parts) {
+			assembled.parts = chapter.parts.map((part) => ({...part, title: sanitiseLine(part.title)}));
+		}
+
+		chapters.push(assembled);
 	}
 
 	for (const [block, part] of noteBlocks('End Notes', draft.endNotes)) push(block, part);

@@ -44,7 +44,16 @@ export type Block = {
 
 export type Range = {start: number; end: number};
 
-export type Chapter = Range & {title: string};
+/** A heading in nested contents that groups the chapters after it (a book's part, an author). */
+export type ChapterPart = {title: string; depth: number};
+
+export type Chapter = Range & {
+	title: string;
+	/** How deep the chapter sits in nested contents: 0 at the top. */
+	depth?: number;
+	/** The parts that open just before this chapter, outermost first. */
+	parts?: ChapterPart[];
+};
 
 /** The text between two scene breaks or chapter starts; `start` is its first block. */
 export type Section = Range & {chapter: number};
