@@ -19,7 +19,7 @@ export function fixtures(): Fixture[] {
 	const found: Fixture[] = [];
 	for (const format of readdirSync(root)) {
 		for (const name of readdirSync(join(root, format))) {
-			if (name.endsWith('.expected.json')) continue;
+			if (name.endsWith('.expected.json') || name === 'README.md') continue;
 			const path = join(root, format, name);
 			const work = name.endsWith('.epub.d')
 				? () => workFromBytes(zipFolder(path), name.replace(/\.d$/, ''))
