@@ -34,6 +34,7 @@ const cli = meow(
 	  --forget        Forget the saved place and bookmarks of FILE
 	  --no-color      No colours (NO_COLOR is honoured too)
 	  --no-mouse      Do not scroll with the mouse wheel
+	  --no-readings   Leave out ruby readings (furigana) instead of showing them after their text
 	  --dir FOLDER    With no FILE: also list the works in FOLDER
 
 	Keys while reading: press ? for the full list.
@@ -52,6 +53,7 @@ const cli = meow(
 			forget: {type: 'boolean'},
 			color: {type: 'boolean', default: true},
 			mouse: {type: 'boolean', default: true},
+			readings: {type: 'boolean', default: true},
 			dir: {type: 'string'},
 		},
 		allowUnknownFlags: true,
@@ -72,6 +74,7 @@ const knownFlags = new Set([
 	'forget',
 	'color',
 	'mouse',
+	'readings',
 	'dir',
 	'help',
 	'version',
@@ -113,7 +116,9 @@ async function main(): Promise<number> {
 		const piped = await readStdin();
 		if (piped.length > 0 || path === '-') {
 			const work = workFromBytes(piped, 'stdin');
-			return flags.toc ? writeOutline(work, Boolean(flags.json)) : printOut(work, flags.width);
+			return flags.toc
+				? writeOutline(work, Boolean(flags.json))
+				: printOut(work, flags.width, flags.readings);
 		}
 	}
 
@@ -148,6 +153,7 @@ async function main(): Promise<number> {
 				fromStart: Boolean(flags.fromStart),
 				mouse: flags.mouse,
 				color: colorWanted(flags.color),
+				readings: flags.readings,
 			},
 		);
 	}
@@ -165,7 +171,7 @@ async function main(): Promise<number> {
 	}
 
 	if (flags.toc) return writeOutline(work, Boolean(flags.json));
-	return printOut(work, flags.width);
+	return printOut(work, flags.width, flags.readings);
 }
 
 function writeOutline(work: Work, json: boolean): number {
@@ -173,11 +179,12 @@ function writeOutline(work: Work, json: boolean): number {
 	return 0;
 }
 
-async function printOut(work: Work, width: number | undefined): Promise<number> {
+async function printOut(work: Work, width: number | undefined, readings: boolean): Promise<number> {
 	await printWork(
 		work,
 		Math.max(1, width ?? (process.stdout.isTTY ? process.stdout.columns : 80)),
 		process.stdout,
+		{readings},
 	);
 	return 0;
 }

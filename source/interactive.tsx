@@ -19,6 +19,8 @@ export type InteractiveOptions = {
 	fromStart: boolean;
 	color: boolean;
 	mouse: boolean;
+	/** Ruby readings (furigana) after their base text; false leaves them out. */
+	readings?: boolean;
 };
 
 function placeLabel(work: Work, anchor: Anchor): string {
@@ -71,7 +73,7 @@ export async function readInteractively(
 			message = `${added} new chapter${added === 1 ? '' : 's'} since you last read · ${message}`;
 	}
 
-	let book = new Book(work);
+	let book = new Book(work, {readings: options.readings});
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
 	const session = new ReadingSession(store, work, path, anchor ?? {block: 0, offset: 0});
@@ -140,7 +142,7 @@ export async function readInteractively(
 				work = workFromFile(source, path);
 				preview = undefined;
 				session.setWork(work);
-				book = new Book(work);
+				book = new Book(work, {readings: options.readings});
 				app.rerender(element(book));
 				setTimeout(warmSearchIndex, 50).unref();
 			} catch (error) {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {cliPath, projectRoot} from './e2e/terminal.ts';
+import {zipFolder} from './helpers/epub.ts';
 
 function run(...args: string[]) {
 	const result = spawnSync(process.execPath, [cliPath, ...args], {
@@ -116,4 +117,16 @@ test('a reader that stops reading the pipe early (| head) ends the print quietly
 	const result = spawnSync('bash', ['-c', script], {input: long, encoding: 'utf8'});
 	assert.equal(result.stderr, '');
 	assert.equal(result.stdout, 'status 0\n');
+});
+
+test('ruby readings are printed after their text, or left out with --no-readings', () => {
+	const path = join(tmpdir(), 'ficterm-test-harbour.epub');
+	writeFileSync(path, zipFolder(join(projectRoot, 'test/fixtures/epub/harbour-anthology.epub.d')));
+	const shown = run('--print', '--width', '80', path);
+	assert.equal(shown.status, 0, shown.stderr);
+	assert.match(shown.stdout, /漁師\(りょうし\)たちは港\(みなと\)に集まった/);
+	const bare = run('--print', '--width', '80', '--no-readings', path);
+	assert.equal(bare.status, 0, bare.stderr);
+	assert.match(bare.stdout, /漁師たちは港に集まった/);
+	assert.doesNotMatch(bare.stdout, /りょうし/);
 });
