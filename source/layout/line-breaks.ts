@@ -114,11 +114,13 @@ function insideKept(kept: ReadonlyArray<readonly [number, number]>, index: numbe
  * Breaks one line of text (no newlines) into pieces of at most `width` columns: at spaces, between
  * CJK characters where kinsoku allows, never inside a kept span (a ruby base with its reading)
  * unless it alone is too wide. Spaces at a break are dropped; leading spaces (an indent) are kept.
+ * Pieces after the first are `hang` columns narrower, for a hanging indent.
  */
 export function breakLine(
 	text: string,
 	width: number,
 	kept: ReadonlyArray<readonly [number, number]> = [],
+	hang = 0,
 ): Piece[] {
 	const pieces: Piece[] = [];
 	const ascii = kept.length === 0 && /^[\u0020-\u007E]*$/.test(text);
@@ -129,6 +131,7 @@ export function breakLine(
 	const anywhere = !ascii && breaksBetweenCharacters(text);
 	let lineStart = 0;
 	let lineWidth = 0;
+	let limit = width;
 	/** The last place this line may end, with the line's width there. */
 	let lastBreak = -1;
 	let widthAtBreak = 0;
@@ -138,6 +141,7 @@ export function breakLine(
 		let trimmed = end;
 		while (trimmed > lineStart && text.charCodeAt(trimmed - 1) === 32) trimmed--;
 		pieces.push({start: lineStart, end: trimmed, width: columns - (end - trimmed)});
+		limit = Math.max(1, width - hang);
 	};
 
 	while (index < text.length) {
@@ -156,7 +160,7 @@ export function breakLine(
 
 		const columns = ascii ? 1 : textWidth(text, index, index + step);
 		// A break at the last chance may still leave this character too wide for the new line.
-		while (lineWidth + columns > width && code !== 32 && index > lineStart) {
+		while (lineWidth + columns > limit && code !== 32 && index > lineStart) {
 			if (lastBreak > lineStart) {
 				push(lastBreak, widthAtBreak);
 				lineStart = lastBreak;

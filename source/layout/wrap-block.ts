@@ -106,14 +106,20 @@ export function wrapBlock(block: Block, width: number, options: WrapOptions): Li
 	// included, starts at its own offset: two lines at one offset would be one place to an anchor.
 	let start = 0;
 	let previous = -1;
-	for (const hardLine of source.split('\n')) {
+	const hardLines = source.split('\n');
+	for (const hardLine of hardLines) {
 		const kept = shown.kept?.(start, start + hardLine.length);
-		for (const piece of breakLine(hardLine, inner, kept)) {
+		// A wrapped line of verse hangs under its first part, so that it does not pass for a line of its own.
+		const hang =
+			hardLines.length > 1 && !block.center && !rightToLeft
+				? Math.min(hardLine.length - hardLine.trimStart().length + 2, Math.floor(inner / 3))
+				: 0;
+		for (const [index, piece] of breakLine(hardLine, inner, kept, hang).entries()) {
 			const text = hardLine.slice(piece.start, piece.end);
 			const at = start + piece.start;
 			const offset = Math.max(shown.blockOffset?.(at) ?? at, previous + 1);
 			const room = Math.max(0, inner - piece.width);
-			const pad = block.center ? Math.floor(room / 2) : rightToLeft ? room : 0;
+			const pad = block.center ? Math.floor(room / 2) : rightToLeft ? room : index > 0 ? hang : 0;
 			lines.push({
 				offset,
 				text,

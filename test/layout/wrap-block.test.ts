@@ -136,12 +136,19 @@ test('ruby: the reading follows its base in parentheses, on the same line, or is
 	assert.equal(dropped[0]!.text, block.text);
 });
 
-test('verse keeps the indents of its lines; a wrapped verse line does not', () => {
+test('verse keeps the indents of its lines; a wrapped verse line hangs under its start', () => {
 	const lines = wrapBlock(paragraph('Weialala leia\n    Wallala leialala\n  la la'), 12, options);
 	assert.deepEqual(
-		lines.map((line) => line.text),
-		['Weialala', 'leia', '    Wallala', 'leialala', '  la la'],
+		lines.map((line) => [line.indent, line.text]),
+		[
+			[0, 'Weialala'],
+			[2, 'leia'],
+			[0, '    Wallala'],
+			[4, 'leialala'],
+			[0, '  la la'],
+		],
 	);
+	for (const line of lines) assert.ok(line.indent + stringWidth(line.text) <= 12, line.text);
 });
 
 test('right-to-left paragraphs are aligned to the right, by their direction or their letters', () => {
