@@ -1,5 +1,4 @@
-// The text of the block being read: white space collapsed as a browser does, with its style
-// runs, ruby readings, note references, link targets and the ids that start inside it.
+// The text of the block being read, as a browser shows it: style runs, ruby, note references, ids.
 
 import {sanitiseLine} from '../work/sanitise.ts';
 import type {InlineStyle, RubyRun, StyleRun} from '../work/types.ts';
@@ -30,8 +29,17 @@ function shifted<T extends {start: number; end: number}>(
 	return result;
 }
 
+/**
+ * The block is kept as the chunks it was read in, with what the parser needs to know about its
+ * end tracked as it grows: looking into one long string after every chunk (a regular expression,
+ * even charCodeAt) makes V8 flatten it again each time, which is quadratic in a long poem.
+ */
 export class BlockTextBuilder {
-	text = '';
+	#parts: string[] = [];
+	#length = 0;
+	/** Whether the block, and its current line, hold anything but white space yet. */
+	#hasText = false;
+	#lineHasText = false;
 	#runs: StyleRun[] = [];
 	#openRuns: Array<{style: InlineStyle; start: number; tag: string}> = [];
 	#ruby: RubyRun[] = [];
@@ -43,20 +51,13 @@ export class BlockTextBuilder {
 	#ids: string[] = [];
 	#nextIds: string[] = [];
 
-	/** Whether the block holds anything but white space yet. */
 	get isBlank(): boolean {
-		return !/\S/.test(this.text);
+		return !this.#hasText;
 	}
 
 	/** Whether the current line (since the last line break) holds anything but white space. */
 	get lineHasText(): boolean {
-		for (let index = this.text.length - 1; index >= 0; index--) {
-			const code = this.text.charCodeAt(index);
-			if (code === 10) return false;
-			if (code !== 32 && code !== 9) return true;
-		}
-
-		return false;
+		return this.#lineHasText;
 	}
 
 	/** Text as a browser shows it: runs of white space are one space, across text nodes too. */
@@ -68,56 +69,56 @@ export class BlockTextBuilder {
 
 		let chunk = /[\t\n\r\f]| {2}/.test(data) ? data.replace(/[ \t\n\r\f]+/g, ' ') : data;
 		if (chunk.charCodeAt(0) === 32) {
-			const last = this.text.charCodeAt(this.text.length - 1);
-			if (this.text.length === 0 || last === 32 || last === 10) chunk = chunk.slice(1);
+			const last = this.#lastCode();
+			if (last === -1 || last === 32 || last === 10) chunk = chunk.slice(1);
 		}
 
-		chunk = this.#beforeText(chunk);
-		this.text += chunk;
+		this.#push(this.#beforeText(chunk));
 	}
 
 	/** Preformatted text, kept as it is but for its line endings. */
 	appendPreformatted(data: string): void {
-		const chunk = this.#beforeText(data.replace(/\r\n?/g, '\n'));
-		this.text += chunk;
+		this.#push(this.#beforeText(data.replace(/\r\n?/g, '\n')));
 	}
 
 	/** Text the reader adds (list numbers, image descriptions, indents), kept as given. */
 	appendOwn(text: string): void {
-		this.text += text;
+		this.#push(text);
 	}
 
 	/** Starts the current line, while it holds no text, at `columns` of indent. */
 	indentLine(columns: number): void {
-		if (this.lineHasText) return;
-		this.text = this.text.replace(/ +$/, '') + ' '.repeat(columns);
+		if (this.#lineHasText) return;
+		this.#trimEnd();
+		this.#push(' '.repeat(columns));
 	}
 
 	lineBreak(): void {
-		const trimmed = this.text.replace(/ +$/, '');
-		if (trimmed.length < this.text.length) this.#clip(trimmed.length);
-		this.text = trimmed + '\n';
+		this.#trimEnd();
+		this.#push('\n');
 	}
 
 	/** A line number stands apart from the verse it counts. */
 	gap(): void {
-		if (this.lineHasText) this.text = this.text.replace(/ +$/, '') + '    ';
+		if (!this.#lineHasText) return;
+		this.#trimEnd();
+		this.#push('    ');
 	}
 
 	openStyle(tag: string, style: InlineStyle): void {
-		this.#openRuns.push({style, start: this.text.length, tag});
+		this.#openRuns.push({style, start: this.#length, tag});
 	}
 
 	closeStyle(tag: string): void {
 		const at = this.#openRuns.findLastIndex((run) => run.tag === tag);
 		if (at === -1) return;
 		const [run] = this.#openRuns.splice(at, 1);
-		if (this.text.length > run!.start)
-			this.#runs.push({start: run!.start, end: this.text.length, style: run!.style});
+		if (this.#length > run!.start)
+			this.#runs.push({start: run!.start, end: this.#length, style: run!.style});
 	}
 
 	openRuby(): void {
-		this.#rubyBase = this.text.length;
+		this.#rubyBase = this.#length;
 	}
 
 	openReading(): void {
@@ -129,10 +130,9 @@ export class BlockTextBuilder {
 		const reading = sanitiseLine(this.#reading);
 		this.#reading = undefined;
 		const start = this.#rubyBase;
-		if (reading && this.text.length > start)
-			this.#ruby.push({start, end: this.text.length, reading});
+		if (reading && this.#length > start) this.#ruby.push({start, end: this.#length, reading});
 		// A second base and reading may follow in the same ruby element.
-		this.#rubyBase = this.text.length;
+		this.#rubyBase = this.#length;
 	}
 
 	closeRuby(): void {
@@ -147,7 +147,11 @@ export class BlockTextBuilder {
 	}
 
 	closeNoteReference(): void {
-		if (this.#noteBracket) this.text = this.text.replace(/ +$/, '') + ']';
+		if (this.#noteBracket) {
+			this.#trimEnd();
+			this.#push(']');
+		}
+
 		this.#noteOpen = false;
 		this.#noteBracket = false;
 	}
@@ -169,14 +173,48 @@ export class BlockTextBuilder {
 			return chunk;
 		}
 
-		this.text = this.text.replace(/ +$/, '') + '[';
+		this.#trimEnd();
+		this.#push('[');
 		this.#noteBracket = true;
 		return chunk.trimStart();
 	}
 
-	#clip(length: number): void {
-		for (const run of this.#runs) run.end = Math.min(run.end, length);
-		for (const run of this.#ruby) run.end = Math.min(run.end, length);
+	#push(chunk: string): void {
+		if (!chunk) return;
+		this.#parts.push(chunk);
+		this.#length += chunk.length;
+		const newline = chunk.lastIndexOf('\n');
+		if (newline === -1) {
+			if (!this.#lineHasText && /\S/.test(chunk)) this.#lineHasText = this.#hasText = true;
+		} else {
+			this.#hasText ||= /\S/.test(chunk);
+			this.#lineHasText = /\S/.test(chunk.slice(newline + 1));
+		}
+	}
+
+	#lastCode(): number {
+		const last = this.#parts.at(-1);
+		return last ? last.charCodeAt(last.length - 1) : -1;
+	}
+
+	/** Drops the spaces at the end of the text, and any style run or ruby base's share of them. */
+	#trimEnd(): void {
+		while (this.#parts.length > 0) {
+			const last = this.#parts.at(-1)!;
+			let end = last.length;
+			while (end > 0 && last.charCodeAt(end - 1) === 32) end--;
+			if (end === last.length) break;
+			this.#length -= last.length - end;
+			if (end > 0) {
+				this.#parts[this.#parts.length - 1] = last.slice(0, end);
+				break;
+			}
+
+			this.#parts.pop();
+		}
+
+		for (const run of this.#runs) run.end = Math.min(run.end, this.#length);
+		for (const run of this.#ruby) run.end = Math.min(run.end, this.#length);
 	}
 
 	/**
@@ -185,11 +223,11 @@ export class BlockTextBuilder {
 	 */
 	take(keepIndent: boolean): BlockText {
 		for (const run of this.#openRuns) {
-			if (this.text.length > run.start)
-				this.#runs.push({start: run.start, end: this.text.length, style: run.style});
+			if (this.#length > run.start)
+				this.#runs.push({start: run.start, end: this.#length, style: run.style});
 		}
 
-		const {text} = this;
+		const text = this.#parts.join('');
 		let leading = 0;
 		if (keepIndent) {
 			const blank = /^(?:[ \t\u3000]*\n)+/.exec(text);
@@ -209,7 +247,10 @@ export class BlockTextBuilder {
 			links: this.#links,
 			ids: this.#ids,
 		};
-		this.text = '';
+		this.#parts = [];
+		this.#length = 0;
+		this.#hasText = false;
+		this.#lineHasText = false;
 		this.#runs = [];
 		this.#ruby = [];
 		this.#links = [];
