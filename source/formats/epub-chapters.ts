@@ -1,5 +1,4 @@
-// A generic EPUB's chapters where its contents point: at a document, or at an element inside one
-// (an anthology of many stories in one file); nested contents keep their parts.
+// A generic EPUB's chapters where its contents point (a document, or an element inside one), with parts.
 
 import {chapterDraft, type ChapterDraft, type DraftBlock} from '../work/draft.ts';
 import type {EpubPackage, TocEntry} from './epub-container.ts';

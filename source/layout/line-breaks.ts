@@ -1,5 +1,4 @@
-// Where one line of text may break, and the greedy fill of a width with it: spaces, CJK with its
-// kinsoku rules (no closing punctuation at a line start, no opening one at a line end), kept spans.
+// Where a line of text may break (spaces; CJK by kinsoku rules; never in a kept span), and the greedy fill.
 
 import stringWidth from 'string-width';
 

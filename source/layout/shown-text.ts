@@ -1,5 +1,4 @@
-// The text a block shows: its own, with ruby readings put in parentheses after their bases, and
-// the ways back from a place in what is shown to a place in the block's text.
+// The text a block shows, ruby readings in parentheses after their bases, and the way back to block offsets.
 
 import type {Block, StyleRun} from '../work/types.ts';
 
