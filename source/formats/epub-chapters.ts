@@ -31,6 +31,8 @@ function targetsOf(toc: TocEntry[], spine: Set<string>): Map<string, Map<string,
 		let byFragment = targets.get(path);
 		if (!byFragment) targets.set(path, (byFragment = new Map()));
 		const list = byFragment.get(fragment) ?? [];
+		// Two titles for the same place at the same depth: the first one names it.
+		if (list.some((other) => toc[other]!.depth === entry.depth)) continue;
 		list.push(index);
 		byFragment.set(fragment, list);
 	}

@@ -210,3 +210,19 @@ test('the nav document in the spine is not read as text; footnotes are notes', (
 		],
 	);
 });
+
+test('two contents entries for the same document make one chapter, under the first title', () => {
+	const work = epubWork(
+		{
+			'a.xhtml': page('<p>The first of the boats.</p>'),
+			'b.xhtml': page('<p>The second of the boats.</p>'),
+		},
+		{
+			nav: '<li><a href="a.xhtml">One</a></li><li><a href="a.xhtml">One again</a></li><li><a href="b.xhtml">Two</a></li>',
+		},
+	);
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['One', 'Two'],
+	);
+});
