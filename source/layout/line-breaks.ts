@@ -31,8 +31,10 @@ function breaksAnywhere(code: number): boolean {
 function simpleWidth(code: number): number {
 	if (code >= 0x20 && code <= 0x7e) return 1;
 	if (
-		(code >= 0x3000 && code <= 0x303e) ||
-		(code >= 0x3041 && code <= 0x33ff) ||
+		(code >= 0x3000 && code <= 0x3029) ||
+		(code >= 0x3030 && code <= 0x303e) ||
+		(code >= 0x3041 && code <= 0x3096) ||
+		(code >= 0x309b && code <= 0x30ff) ||
 		(code >= 0x3400 && code <= 0x4dbf) ||
 		(code >= 0x4e00 && code <= 0x9fff) ||
 		(code >= 0xac00 && code <= 0xd7a3) ||
