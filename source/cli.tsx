@@ -29,6 +29,7 @@ const cli = meow(
 	  --forget        Forget the saved place and bookmarks of FILE
 	  --no-color      No colours (NO_COLOR is honoured too)
 	  --no-mouse      Do not scroll with the mouse wheel
+	  --no-readings   Leave out ruby readings (furigana) instead of showing them after their text
 	  --dir FOLDER    With no FILE: also list the works in FOLDER
 
 	Keys while reading: press ? for the full list.
@@ -47,6 +48,7 @@ const cli = meow(
 			forget: {type: 'boolean'},
 			color: {type: 'boolean', default: true},
 			mouse: {type: 'boolean', default: true},
+			readings: {type: 'boolean', default: true},
 			dir: {type: 'string'},
 		},
 		allowUnknownFlags: true,
@@ -67,6 +69,7 @@ const knownFlags = new Set([
 	'forget',
 	'color',
 	'mouse',
+	'readings',
 	'dir',
 	'help',
 	'version',
@@ -109,7 +112,9 @@ async function main(): Promise<number> {
 		const piped = await readStdin();
 		if (piped.length > 0 || path === '-') {
 			const work = workFromBytes(piped, 'stdin');
-			return flags.toc ? writeOutline(work, Boolean(flags.json)) : printOut(work, flags.width);
+			return flags.toc
+				? writeOutline(work, Boolean(flags.json))
+				: printOut(work, flags.width, flags.readings);
 		}
 	}
 
@@ -144,6 +149,7 @@ async function main(): Promise<number> {
 				fromStart: Boolean(flags.fromStart),
 				mouse: flags.mouse,
 				color: colorWanted(flags.color),
+				readings: flags.readings,
 			},
 		);
 	}
@@ -161,7 +167,7 @@ async function main(): Promise<number> {
 	}
 
 	if (flags.toc) return writeOutline(work, Boolean(flags.json));
-	return printOut(work, flags.width);
+	return printOut(work, flags.width, flags.readings);
 }
 
 /** Output that cannot be written: a closed pipe ends quietly, anything else (a full disk) in one line. */
@@ -178,11 +184,12 @@ function writeOutline(work: Work, json: boolean): number {
 	return 0;
 }
 
-async function printOut(work: Work, width: number | undefined): Promise<number> {
+async function printOut(work: Work, width: number | undefined, readings: boolean): Promise<number> {
 	await printWork(
 		work,
 		Math.max(1, width ?? (process.stdout.isTTY ? process.stdout.columns : 80)),
 		process.stdout,
+		{readings},
 	);
 	return 0;
 }

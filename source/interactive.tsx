@@ -21,6 +21,8 @@ export type InteractiveOptions = {
 	fromStart: boolean;
 	color: boolean;
 	mouse: boolean;
+	/** Ruby readings (furigana) after their base text; false leaves them out. */
+	readings?: boolean;
 };
 
 /** Where a resumed reader is, in words; the share read is the status bar's, never said twice. */
@@ -105,7 +107,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		else waitingForPlace = true;
 	}
 
-	let book = new Book(work);
+	let book = new Book(work, {readings: options.readings});
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
 	const session = new ReadingSession(store, work, path, anchor ?? {block: 0, offset: 0});
@@ -179,7 +181,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				if (finished) return;
 				work = whole;
 				session.setWork(whole);
-				book = new Book(whole);
+				book = new Book(whole, {readings: options.readings});
 				app.rerender(element(book, arrivalOf(whole)));
 				setTimeout(warmSearchIndex, 50).unref();
 			},

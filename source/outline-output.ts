@@ -20,6 +20,9 @@ export function outlineJson(work: Work): string {
 			chapters: outlineOf(work).map((chapter) => ({
 				title: chapter.title,
 				words: chapter.words,
+				// Nesting only where the work's own contents have it, so that flat outlines stay as they were.
+				...(chapter.depth > 0 ? {depth: chapter.depth} : {}),
+				...(chapter.parts.length > 0 ? {parts: chapter.parts} : {}),
 				sections: chapter.sections.map((section) => ({
 					words: section.words,
 					opening: section.opening,
@@ -39,12 +42,14 @@ export function outlineText(work: Work): string {
 		'',
 	];
 	for (const [index, chapter] of outlineOf(work).entries()) {
+		for (const part of chapter.parts) lines.push(`     ${'  '.repeat(part.depth)}${part.title}`);
+		const nesting = '  '.repeat(chapter.depth);
 		lines.push(
-			`${String(index + 1).padStart(3)}. ${chapter.title} (${chapter.words.toLocaleString('en')} words)`,
+			`${String(index + 1).padStart(3)}. ${nesting}${chapter.title} (${chapter.words.toLocaleString('en')} words)`,
 		);
 		if (chapter.sections.length > 1) {
 			for (const section of chapter.sections) {
-				lines.push(`       · ${section.opening} (${section.words.toLocaleString('en')})`);
+				lines.push(`       ${nesting}· ${section.opening} (${section.words.toLocaleString('en')})`);
 			}
 		}
 	}

@@ -4,13 +4,18 @@ import type {Writable} from 'node:stream';
 import {printLines} from './layout/print-lines.ts';
 import type {Work} from './work/types.ts';
 
-export async function printWork(work: Work, width: number, out: Writable): Promise<void> {
+export async function printWork(
+	work: Work,
+	width: number,
+	out: Writable,
+	options: {readings?: boolean} = {},
+): Promise<void> {
 	let closed = false;
 	out.on('error', () => {
 		closed = true;
 	});
 	let chunk = '';
-	for (const line of printLines(work, width)) {
+	for (const line of printLines(work, width, options)) {
 		chunk += line + '\n';
 		if (chunk.length > 65_536) {
 			if (closed) return;

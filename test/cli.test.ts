@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {cliPath, projectRoot} from './e2e/terminal.ts';
+import {zipFolder} from './helpers/epub.ts';
 
 function run(...args: string[]) {
 	const result = spawnSync(process.execPath, [cliPath, ...args], {
@@ -173,4 +174,16 @@ test('devices and pipes are refused in one line, never read forever', () => {
 	rmSync(dirname(fifo), {recursive: true, force: true});
 	assert.equal(fromFifo.status, 1);
 	assert.equal(fromFifo.stderr, `ficterm: ${fifo} is not a regular file\n`);
+});
+
+test('ruby readings are printed after their text, or left out with --no-readings', () => {
+	const path = join(tmpdir(), 'ficterm-test-harbour.epub');
+	writeFileSync(path, zipFolder(join(projectRoot, 'test/fixtures/epub/harbour-anthology.epub.d')));
+	const shown = run('--print', '--width', '80', path);
+	assert.equal(shown.status, 0, shown.stderr);
+	assert.match(shown.stdout, /漁師\(りょうし\)たちは港\(みなと\)に集まった/);
+	const bare = run('--print', '--width', '80', '--no-readings', path);
+	assert.equal(bare.status, 0, bare.stderr);
+	assert.match(bare.stdout, /漁師たちは港に集まった/);
+	assert.doesNotMatch(bare.stdout, /りょうし/);
 });

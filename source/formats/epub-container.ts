@@ -4,17 +4,19 @@ import {posix} from 'node:path';
 import {unzipSync, type UnzipFileInfo} from 'fflate';
 import {Parser} from 'htmlparser2';
 import {LoadError} from '../work/decode.ts';
+import {decodeXml} from './epub-decode.ts';
+import {navEntries, ncxEntries, type TocEntry} from './epub-toc.ts';
+
+export type {TocEntry} from './epub-toc.ts';
 
 /** Caps that keep a zip bomb from exhausting memory. */
 const maxEntries = 10_000;
 const maxEntryBytes = 128 * 1024 * 1024;
 const maxTotalBytes = 512 * 1024 * 1024;
 
-export type TocEntry = {label: string; href: string};
-
 export type EpubPackage = {
 	metadata: Record<string, string[]>;
-	/** Spine documents in reading order, as paths inside the zip. */
+	/** Spine documents in reading order, as paths inside the zip (not the nav document). */
 	spine: string[];
 	toc: TocEntry[];
 	warnings: string[];
@@ -133,11 +135,10 @@ export function resolveInside(base: string, href: string): string {
 /** Opens an EPUB; `maxDocuments` inflates only the first spine documents, for a preview. */
 export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackage {
 	const files = new ZipEntries(bytes);
-	const decoder = new TextDecoder('utf-8');
 	const text = (path: string, options: {keep?: boolean} = {}) => {
 		const data = files.get(path, options.keep);
 		if (!data) throw new LoadError(`the EPUB is missing ${path}`);
-		return decoder.decode(data);
+		return decodeXml(data);
 	};
 
 	const container = files.names.has('META-INF/container.xml')
@@ -189,43 +190,30 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 	if (missing.length === spine.length)
 		throw new LoadError(`the EPUB is missing its documents (${missing[0]})`);
 
-	const toc: TocEntry[] = [];
+	let toc: TocEntry[] = [];
 	const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'));
 	const ncx =
 		manifest.get(spineElement?.attributes['toc'] ?? '') ??
 		[...manifest.values()].find((item) => item.type === 'application/x-dtbncx+xml');
-	if (nav && files.names.has(nav.href)) {
-		let inToc = false;
-		for (const element of xmlElements(text(nav.href))) {
-			if (localName(element.name) === 'nav')
-				inToc = /toc/.test(element.attributes['epub:type'] ?? element.attributes['type'] ?? 'toc');
-			if (inToc && localName(element.name) === 'a' && element.attributes['href']) {
-				toc.push({
-					label: element.text.replace(/\s+/g, ' ').trim(),
-					href:
-						resolveInside(nav.href, element.attributes['href']) +
-						fragment(element.attributes['href']),
-				});
-			}
+	// A contents entry that points outside the zip is left out, not the whole book.
+	const resolver = (base: string) => (href: string) => {
+		try {
+			return resolveInside(base, href) + fragment(href);
+		} catch {
+			return '';
 		}
-	} else if (ncx && files.names.has(ncx.href)) {
-		let label = '';
-		for (const element of xmlElements(text(ncx.href))) {
-			const name = localName(element.name);
-			if (name === 'text') label = element.text.replace(/\s+/g, ' ').trim();
-			if (name === 'content' && element.attributes['src']) {
-				toc.push({
-					label,
-					href:
-						resolveInside(ncx.href, element.attributes['src']) +
-						fragment(element.attributes['src']),
-				});
-			}
-		}
-	}
+	};
+
+	if (nav && files.names.has(nav.href))
+		toc = navEntries(text(nav.href, {keep: true}), resolver(nav.href));
+	if (toc.length === 0 && ncx && files.names.has(ncx.href))
+		toc = ncxEntries(text(ncx.href), resolver(ncx.href));
 
 	const warnings = missing.map((path) => `the EPUB is missing ${path}; it was skipped`);
-	const present = spine.filter((path) => files.names.has(path));
+	// The nav document in the spine is the contents again, which the reader has of its own.
+	const present = spine.filter(
+		(path) => files.names.has(path) && (path !== nav?.href || spine.length === 1),
+	);
 	const read = present.slice(0, maxDocuments);
 	files.load(read);
 	return {metadata, spine: read, toc, text, warnings};

@@ -10,6 +10,7 @@ import {
 import {emptyMeta, type WorkMeta} from '../work/types.ts';
 import {parseAo3Html} from './ao3-html.ts';
 import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
+import {epubChapters} from './epub-chapters.ts';
 import {openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
 import {hasClass, htmlBlocks, draftBlock} from './html-blocks.ts';
@@ -120,34 +121,7 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 	const meta = metaFromOpf(pkg);
 	const draft = emptyDraft('epub', meta);
 	draft.summary = descriptionBlocks(pkg);
-	const titles = new Map<string, string>();
-	for (const entry of pkg.toc) {
-		const file = entry.href.split('#')[0]!;
-		if (!titles.has(file) && entry.label) titles.set(file, entry.label);
-	}
-
-	for (const path of pkg.spine) {
-		const title = titles.get(path);
-		let chapter: ChapterDraft = draft.chapters.at(-1) ?? pushChapter(draft, meta.title);
-		if (title !== undefined && (chapter.body.length > 0 || chapter.showTitle)) {
-			chapter = chapterDraft(title, []);
-			draft.chapters.push(chapter);
-		} else if (title !== undefined) {
-			chapter.title = title;
-			chapter.showTitle = true;
-		}
-
-		const current = chapter;
-		htmlBlocks(pkg.text(path), (block) => {
-			// The chapter's own heading repeats the title already shown above it.
-			const repeatsTitle =
-				block.kind === 'heading' &&
-				current.body.length === 0 &&
-				block.text.toLowerCase() === current.title.toLowerCase();
-			if (!repeatsTitle) current.body.push(draftBlock(block));
-		});
-	}
-
+	draft.chapters = epubChapters(pkg, meta.title);
 	return draft;
 }
 

@@ -1,16 +1,25 @@
-// Streams HTML into blocks (paragraphs, headings, quotes, list items, breaks) with inline styles.
+// Streams HTML into blocks (paragraphs, headings, quotes, list items, verse, breaks) with inline styles.
 // A SAX parser keeps memory flat and never recurses, so deeply nested or huge files are safe.
 
 import {Parser} from 'htmlparser2';
 import type {DraftBlock} from '../work/draft.ts';
-import type {InlineStyle, StyleRun} from '../work/types.ts';
+import {BlockTextBuilder} from './html-block-text.ts';
+import {
+	blockTags,
+	directionOf,
+	type Element,
+	inlineStyles,
+	isCentred,
+	isLineNumber,
+	isNoteReference,
+	isPageMarker,
+	isVerseGroup,
+	skippedTags,
+	verseIndent,
+	voidTags,
+} from './html-elements.ts';
 
-export type Element = {
-	tag: string;
-	id: string;
-	classes: string[];
-	attributes: Record<string, string>;
-};
+export {hasClass, type Element} from './html-elements.ts';
 
 export type HtmlBlock = DraftBlock & {
 	/** The open elements around the block when it began, outermost first. */
@@ -19,86 +28,13 @@ export type HtmlBlock = DraftBlock & {
 	level?: number;
 	/** Link targets inside the block. */
 	links: string[];
+	/** Ids of the elements that begin at this block (chapter starts that point into a document). */
+	ids: string[];
 	/** The element that made the block (p, div, h2, li, dt, …), if any. */
 	tag: string;
 	element?: Element;
 };
 
-const blockTags = new Set([
-	'p',
-	'div',
-	'h1',
-	'h2',
-	'h3',
-	'h4',
-	'h5',
-	'h6',
-	'blockquote',
-	'li',
-	'dt',
-	'dd',
-	'center',
-	'pre',
-	'tr',
-	'td',
-	'th',
-	'section',
-	'article',
-	'header',
-	'footer',
-	'figure',
-	'figcaption',
-	'details',
-	'summary',
-	'table',
-	'ul',
-	'ol',
-	'dl',
-	'body',
-	'html',
-	'main',
-	'aside',
-	'nav',
-	'address',
-	'caption',
-]);
-const skippedTags = new Set([
-	'script',
-	'style',
-	'head',
-	'template',
-	'noscript',
-	'svg',
-	'math',
-	'rp',
-]);
-const voidTags = new Set([
-	'br',
-	'hr',
-	'img',
-	'meta',
-	'link',
-	'input',
-	'wbr',
-	'col',
-	'area',
-	'base',
-	'source',
-]);
-const inlineStyles: Record<string, InlineStyle> = {
-	em: 'italic',
-	i: 'italic',
-	cite: 'italic',
-	var: 'italic',
-	dfn: 'italic',
-	strong: 'bold',
-	b: 'bold',
-	u: 'underline',
-	ins: 'underline',
-	s: 'strike',
-	strike: 'strike',
-	del: 'strike',
-};
 /** Deeper elements than this are read as plain text, so hostile nesting costs nothing. */
 const maxDepth = 200;
 
@@ -109,12 +45,15 @@ export type HtmlOptions = {
 	onTitle?: (title: string) => void;
 };
 
-function isCentred(element: Element): boolean {
-	return (
-		element.tag === 'center' ||
-		element.attributes['align']?.toLowerCase() === 'center' ||
-		/text-align\s*:\s*center/i.test(element.attributes['style'] ?? '')
-	);
+function directionWithin(element: Element | undefined, ancestors: readonly Element[]) {
+	const own = element && directionOf(element);
+	if (own) return own;
+	for (let index = ancestors.length - 1; index >= 0; index--) {
+		const direction = directionOf(ancestors[index]!);
+		if (direction) return direction;
+	}
+
+	return undefined;
 }
 
 export function htmlBlocks(
@@ -125,11 +64,12 @@ export function htmlBlocks(
 	const stack: Element[] = [];
 	let skipDepth = 0;
 	let preDepth = 0;
+	/** The stack depth of the outermost verse group being read; its lines are read as lines. */
+	let verseDepth = 0;
+	/** The indent each open element of a verse group gives its lines. */
+	const verseIndents: number[] = [];
 	let titleText: string | undefined;
-	let text = '';
-	let runs: StyleRun[] = [];
-	let openRuns: Array<{style: InlineStyle; start: number; tag: string}> = [];
-	let links: string[] = [];
+	const text = new BlockTextBuilder();
 	let blockElement: Element | undefined;
 	let blockAncestors: readonly Element[] = [];
 	let snapshot: readonly Element[] = [];
@@ -138,58 +78,35 @@ export function htmlBlocks(
 	const listCounters: number[] = [];
 
 	const flush = () => {
-		for (const run of openRuns) {
-			if (text.length > run.start)
-				runs.push({start: run.start, end: text.length, style: run.style});
-			run.start = 0;
-		}
-
-		// Ideographic and other wide spaces at the ends are trimmed too; a no-break space is kept (spacers).
-		const leading = /^[ \n\u3000\u2000-\u200A]/.test(text)
-			? text.length - text.replace(/^[ \n\u3000\u2000-\u200A]+/, '').length
-			: 0;
-		let body = leading > 0 ? text.slice(leading) : text;
-		if (/[ \n\u3000\u2000-\u200A]$/.test(body))
-			body = body.replace(/[ \n\u3000\u2000-\u200A]+$/, '');
-		if (body.includes('\n')) body = body.replace(/ *\n */g, '\n');
-		if (!body.trim()) body = text.replace(/[ \n]/g, '');
 		const element = blockElement;
 		const ancestors = blockAncestors;
-		const blockLinks = links;
-		text = '';
-		const blockRuns = runs;
-		runs = [];
-		openRuns = openRuns.map((run) => ({...run, start: 0}));
-		links = [];
+		const tag = element?.tag ?? 'p';
+		const {body, styles, ruby, links, ids} = text.take(
+			preDepth > 0 || verseDepth > 0 || tag === 'pre',
+		);
 		blockElement = undefined;
 		if (!body) return;
 		if (/^[\u00A0\s]+$/.test(body)) {
-			onBlock({kind: 'spacer', text: '', ancestors, links: [], tag: element?.tag ?? 'p'});
+			onBlock({kind: 'spacer', text: '', ancestors, links: [], ids, tag});
 			return;
 		}
 
-		const collapsedOffset = (offset: number) =>
-			Math.max(0, Math.min(body.length, offset - leading));
-		const styles = blockRuns
-			.map((run) => ({
-				start: collapsedOffset(run.start),
-				end: collapsedOffset(run.end),
-				style: run.style,
-			}))
-			.filter((run) => run.end > run.start);
-		const tag = element?.tag ?? 'p';
 		const heading = /^h([1-6])$/.exec(tag);
 		const inQuote = ancestors.some((ancestor) => ancestor.tag === 'blockquote');
 		const block: HtmlBlock = {
 			kind: heading ? 'heading' : tag === 'li' ? 'list-item' : inQuote ? 'quote' : 'paragraph',
 			text: body,
 			ancestors,
-			links: blockLinks,
+			links,
+			ids,
 			tag,
 		};
 		if (element) block.element = element;
 		if (heading) block.level = Number(heading[1]);
 		if (styles.length > 0) block.styles = styles;
+		if (ruby.length > 0) block.ruby = ruby;
+		const direction = directionWithin(element, ancestors);
+		if (direction) block.direction = direction;
 		if (
 			heading ||
 			(element && isCentred(element)) ||
@@ -226,7 +143,7 @@ export function htmlBlocks(
 					classes: (attributes['class'] ?? '').split(/\s+/).filter(Boolean),
 					attributes,
 				};
-				if (skippedTags.has(name) || options.skip?.(element)) {
+				if (skippedTags.has(name) || isPageMarker(element) || options.skip?.(element)) {
 					if (name === 'head') {
 						stack.push(element);
 						return;
@@ -242,7 +159,7 @@ export function htmlBlocks(
 				}
 
 				if (name === 'br') {
-					text += '\n';
+					text.lineBreak();
 					return;
 				}
 
@@ -254,6 +171,7 @@ export function htmlBlocks(
 						center: true,
 						ancestors: stack.slice(),
 						links: [],
+						ids: [],
 						tag: 'hr',
 					});
 					return;
@@ -261,7 +179,7 @@ export function htmlBlocks(
 
 				if (name === 'img') {
 					const alt = (attributes['alt'] ?? '').trim();
-					text += alt ? `[image: ${alt}]` : '[image]';
+					text.appendOwn(alt ? `[image: ${alt}]` : '[image]');
 					return;
 				}
 
@@ -270,19 +188,34 @@ export function htmlBlocks(
 				if (isCentred(element)) centred.add(element);
 				if (name === 'pre') preDepth++;
 				if (name === 'ol' || name === 'ul') listCounters.push(name === 'ol' ? 0 : -1);
-				if (blockTags.has(name)) {
+				const verse = isVerseGroup(element);
+				if (verse) {
+					// A group inside a group is a stanza of its poem: a block of its own.
+					startBlock(element);
+					if (verseDepth === 0) verseDepth = stack.length;
+					verseIndents.push(verseIndent(element));
+					text.indentLine(verseIndents.reduce((sum, columns) => sum + columns, 0));
+				} else if (verseDepth > 0 && blockTags.has(name) && !/^h[1-6]$/.test(name)) {
+					if (text.lineHasText) text.lineBreak();
+					verseIndents.push(verseIndent(element) || (name === 'blockquote' ? 4 : 0));
+					text.indentLine(verseIndents.reduce((sum, columns) => sum + columns, 0));
+				} else if (blockTags.has(name)) {
 					startBlock(element);
 					if (name === 'li' && listCounters.length > 0) {
 						const counter = listCounters.at(-1)!;
 						if (counter >= 0) listCounters[listCounters.length - 1] = counter + 1;
-						text += counter >= 0 ? `${counter + 1}. ` : '• ';
+						text.appendOwn(counter >= 0 ? `${counter + 1}. ` : '• ');
 					}
 				}
 
+				if (element.id) text.id(element.id);
 				const style = inlineStyles[name];
-				if (style) openRuns.push({style, start: text.length, tag: name});
-				if (name === 'a' && attributes['href']) links.push(attributes['href']);
-				if (name === 'rt') text += '(';
+				if (style) text.openStyle(name, style);
+				if (name === 'a' && attributes['href']) text.link(attributes['href']);
+				if (name === 'ruby') text.openRuby();
+				if (name === 'rt') text.openReading();
+				if (isNoteReference(element)) text.openNoteReference();
+				if (isLineNumber(element)) text.gap();
 			},
 			ontext(data) {
 				if (titleText !== undefined) {
@@ -291,19 +224,8 @@ export function htmlBlocks(
 				}
 
 				if (skipDepth > 0) return;
-				if (preDepth > 0) {
-					text += data.replace(/\r\n?/g, '\n');
-					return;
-				}
-
-				// Collapse white space as a browser does, across text nodes too, without re-slicing the block.
-				let chunk = /[\t\n\r\f]| {2}/.test(data) ? data.replace(/[ \t\n\r\f]+/g, ' ') : data;
-				if (chunk.charCodeAt(0) === 32) {
-					const last = text.charCodeAt(text.length - 1);
-					if (text.length === 0 || last === 32 || last === 10) chunk = chunk.slice(1);
-				}
-
-				text += chunk;
+				if (preDepth > 0) text.appendPreformatted(data);
+				else text.append(data);
 			},
 			onclosetag(name) {
 				if (name === 'title' && titleText !== undefined) {
@@ -326,18 +248,23 @@ export function htmlBlocks(
 
 				const index = stack.findLastIndex((element) => element.tag === name);
 				if (index === -1) return;
-				if (name === 'rt') text += ')';
-				const style = inlineStyles[name];
-				if (style) {
-					const at = openRuns.findLastIndex((run) => run.tag === name);
-					if (at !== -1) {
-						const [run] = openRuns.splice(at, 1);
-						if (text.length > run!.start)
-							runs.push({start: run!.start, end: text.length, style: run!.style});
-					}
+				const element = stack[index]!;
+				if (name === 'rt') text.closeReading();
+				if (name === 'ruby') text.closeRuby();
+				if (isNoteReference(element)) text.closeNoteReference();
+				if (isLineNumber(element)) text.gap();
+				if (inlineStyles[name]) text.closeStyle(name);
+				if (isVerseGroup(element)) {
+					flush();
+					verseIndents.pop();
+					if (index + 1 === verseDepth) verseDepth = 0;
+				} else if (verseDepth > 0 && blockTags.has(name) && !/^h[1-6]$/.test(name)) {
+					if (text.lineHasText) text.lineBreak();
+					verseIndents.pop();
+				} else if (blockTags.has(name)) {
+					flush();
 				}
 
-				if (blockTags.has(name)) flush();
 				if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
 				if (name === 'ol' || name === 'ul') listCounters.pop();
 				stack.length = index;
@@ -355,17 +282,12 @@ export function htmlBlocks(
 	flush();
 }
 
-export function hasClass(element: Element, prefix: string): boolean {
-	return element.classes.some(
-		(name) =>
-			name === prefix || (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))),
-	);
-}
-
 /** The parts of an HTML block that the Work keeps. */
 export function draftBlock(block: HtmlBlock): DraftBlock {
 	const result: DraftBlock = {kind: block.kind, text: block.text};
 	if (block.styles) result.styles = block.styles;
+	if (block.ruby) result.ruby = block.ruby;
 	if (block.center) result.center = true;
+	if (block.direction) result.direction = block.direction;
 	return result;
 }

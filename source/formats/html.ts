@@ -1,4 +1,5 @@
-// Any other HTML: the title from <title> or a lone h1, chapters from the headings that repeat.
+// Any other HTML: the title from <title> or a lone h1, chapters from the headings that repeat;
+// Project Gutenberg's header names the author, and its licence after the book is an end note.
 
 import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
@@ -24,7 +25,8 @@ export function parseHtml(html: string, path: string): WorkDraft {
 	const levels = headings
 		.filter((block) => block !== titleHeading)
 		.map((block) => block.level ?? 6);
-	const chapterLevel = levels.length > 0 ? Math.min(...levels) : 0;
+	// A loop, not Math.min(...levels): a file may hold more headings than a call takes arguments.
+	const chapterLevel = levels.reduce((lowest, level) => Math.min(lowest, level), levels[0] ?? 0);
 	const meta = emptyMeta(
 		titleHeading?.text || title || (path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, ''),
 	);
@@ -38,6 +40,7 @@ export function parseHtml(html: string, path: string): WorkDraft {
 	let chapter: ChapterDraft | undefined;
 	for (const block of blocks) {
 		if (block === titleHeading) continue;
+
 		if (block.kind === 'heading' && block.level === chapterLevel) {
 			chapter = chapterDraft(block.text, []);
 			draft.chapters.push(chapter);

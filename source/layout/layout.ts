@@ -13,13 +13,16 @@ export class Layout {
 	readonly work: Work;
 	readonly width: number;
 	readonly revealTags: boolean;
+	/** Ruby readings shown after their base text, or left out. */
+	readonly readings: boolean;
 	readonly #cache = new Map<number, Line[]>();
 	readonly #ends = new Map<number, Anchor>();
 
-	constructor(work: Work, width: number, revealTags = false) {
+	constructor(work: Work, width: number, revealTags = false, readings = true) {
 		this.work = work;
 		this.width = Math.max(1, Math.floor(width));
 		this.revealTags = revealTags;
+		this.readings = readings;
 	}
 
 	/** How many blocks are wrapped and cached now. */
@@ -39,6 +42,7 @@ export class Layout {
 		const options: WrapOptions = {
 			gapAfter: next !== undefined && !next.continued && block.kind !== 'spacer',
 			revealTags: this.revealTags,
+			readings: this.readings,
 		};
 		const lines = wrapBlock(block, this.width, options);
 		if (this.#cache.size >= cacheLimit) this.#cache.delete(this.#cache.keys().next().value!);

@@ -1,8 +1,9 @@
 // Wraps one block to a width: lines with their character offsets, style runs, indent and tone.
 
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import type {Block, StyleRun} from '../work/types.ts';
+import {breakLine} from './line-breaks.ts';
+import {shownWithReadings, type ShownText} from './shown-text.ts';
 
 export type Tone = 'text' | 'heading' | 'break' | 'note' | 'label' | 'front' | 'blank';
 
@@ -21,6 +22,8 @@ export type WrapOptions = {
 	gapAfter: boolean;
 	/** Additional tags stay folded on the front page until the reader asks for them. */
 	revealTags: boolean;
+	/** Ruby readings (furigana) in parentheses after their base; false drops them. */
+	readings?: boolean;
 };
 
 const ruleWidth = 12;
@@ -57,58 +60,81 @@ function runsWithin(runs: StyleRun[] | undefined, start: number, end: number): S
 }
 
 /** The text shown for a block: folded tags and bare rules get words or glyphs of their own. */
-function shownText(block: Block, width: number, options: WrapOptions): string {
+function shownText(block: Block, width: number, options: WrapOptions): ShownText {
 	if (block.kind === 'break' && !block.text)
-		return '─'.repeat(Math.max(1, Math.min(ruleWidth, width)));
+		return {text: '─'.repeat(Math.max(1, Math.min(ruleWidth, width))), own: true};
 	if (block.folded && !options.revealTags) {
-		return 'Tags: hidden (press a to show them)';
+		return {text: 'Tags: hidden (press a to show them)', own: true};
 	}
 
-	return block.text;
+	return shownWithReadings(block, options.readings ?? true);
+}
+
+/** Right to left when the block says so, or else when its first letter is Hebrew, Arabic or alike. */
+function isRightToLeft(block: Block): boolean {
+	if (block.direction) return block.direction === 'rtl';
+	const text = block.text;
+	for (let index = 0; index < text.length && index < 200; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x41) continue;
+		if (
+			(code >= 0x590 && code <= 0x8ff) ||
+			(code >= 0xfb1d && code <= 0xfdff) ||
+			(code >= 0xfe70 && code <= 0xfefc)
+		)
+			return true;
+		if (/\p{L}/u.test(text[index]!)) return false;
+	}
+
+	return false;
 }
 
 export function wrapBlock(block: Block, width: number, options: WrapOptions): Line[] {
 	const tone = toneOf(block);
 	const lines: Line[] = [];
-	const text = shownText(block, width, options);
-	if (block.kind === 'spacer' || !text) {
+	const shown = shownText(block, width, options);
+	if (block.kind === 'spacer' || !shown.text) {
 		lines.push({offset: 0, text: '', indent: 0, tone: 'blank', runs: []});
 		return lines;
 	}
 
 	const indent = indentOf(block, width);
-	// A list item's wrapped lines hang under its text, clear of the bullet or number.
-	const marker = block.kind === 'list-item' && indent > 0 ? /^\S{1,5} /.exec(text)?.[0] : undefined;
-	const hang = marker && width - indent > 2 * stringWidth(marker) ? stringWidth(marker) : 0;
-	const inner = Math.max(1, width - indent - hang);
-	const source = text.replaceAll('\t', ' ');
-	const runs = text === block.text ? block.styles : undefined;
+	const inner = Math.max(1, width - indent);
+	const source = shown.text.includes('\t') ? shown.text.replaceAll('\t', ' ') : shown.text;
+	const runs = shown.own ? undefined : (shown.styles ?? block.styles);
+	const rightToLeft = !block.center && isRightToLeft(block);
+	const marker =
+		block.kind === 'list-item' && indent > 0 ? /^\S{1,5} /.exec(source)?.[0] : undefined;
+	const listHang = marker && inner > 2 * stringWidth(marker) ? stringWidth(marker) : 0;
 	// Hard line breaks (verse, <br>, <pre>) are wrapped one by one, so that every line, blank ones
 	// included, starts at its own offset: two lines at one offset would be one place to an anchor.
 	let start = 0;
 	let previous = -1;
-	for (const hardLine of source.split('\n')) {
-		const pieces = wrapAnsi(hardLine, inner, {hard: true, trim: true}).split('\n');
-		let cursor = 0;
-		for (const piece of pieces) {
-			while (
-				cursor < hardLine.length &&
-				/\s/.test(hardLine[cursor]!) &&
-				!hardLine.startsWith(piece, cursor)
-			)
-				cursor++;
-			const found = hardLine.startsWith(piece, cursor) ? cursor : hardLine.indexOf(piece, cursor);
-			const offset = Math.max(start + (found === -1 ? cursor : found), previous + 1);
-			const pad = block.center ? Math.max(0, Math.floor((inner - stringWidth(piece)) / 2)) : 0;
+	const hardLines = source.split('\n');
+	for (const hardLine of hardLines) {
+		const kept = shown.kept?.(start, start + hardLine.length);
+		// A wrapped line of verse hangs under its first part, so that it does not pass for a line of
+		// its own; a list item's hangs under its text, clear of the bullet or number.
+		const hang =
+			listHang > 0
+				? listHang
+				: hardLines.length > 1 && !block.center && !rightToLeft
+					? Math.min(hardLine.length - hardLine.trimStart().length + 2, Math.floor(inner / 3))
+					: 0;
+		for (const [index, piece] of breakLine(hardLine, inner, kept, hang).entries()) {
+			const text = hardLine.slice(piece.start, piece.end);
+			const at = start + piece.start;
+			const offset = Math.max(shown.blockOffset?.(at) ?? at, previous + 1);
+			const room = Math.max(0, inner - piece.width);
+			const pad = block.center ? Math.floor(room / 2) : rightToLeft ? room : index > 0 ? hang : 0;
 			lines.push({
 				offset,
-				text: piece,
-				indent: indent + pad + (lines.length > 0 ? hang : 0),
+				text,
+				indent: indent + pad,
 				tone,
-				runs: runsWithin(runs, offset, offset + piece.length),
+				runs: runsWithin(runs, at, at + text.length),
 			});
 			previous = offset;
-			cursor = offset - start + piece.length;
 		}
 
 		start += hardLine.length + 1;

@@ -11,14 +11,16 @@ const indexFromChars = 2_000_000;
 
 export class Book {
 	readonly work: Work;
+	readonly #readings: boolean;
 	readonly #layouts = new Map<string, Layout>();
 
 	#toc?: TocEntry[];
 	/** Built a little at a time while the reader is idle (see warmSearchIndex), for long works only. */
 	readonly searchIndex?: SearchIndex;
 
-	constructor(work: Work) {
+	constructor(work: Work, options: {readings?: boolean} = {}) {
 		this.work = work;
+		this.#readings = options.readings ?? true;
 		if (work.charsBefore[work.blocks.length]! > indexFromChars && !work.partial)
 			this.searchIndex = new SearchIndex(work);
 	}
@@ -34,7 +36,7 @@ export class Book {
 		if (layout) {
 			this.#layouts.delete(key);
 		} else {
-			layout = new Layout(this.work, width, revealTags);
+			layout = new Layout(this.work, width, revealTags, this.#readings);
 			if (this.#layouts.size >= layoutsKept)
 				this.#layouts.delete(this.#layouts.keys().next().value!);
 		}

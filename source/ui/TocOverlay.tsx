@@ -28,16 +28,17 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 			{shown.map((entry, index) => {
 				const position = first + index;
 				const mark = position < current ? '✓' : position === current ? '▸' : ' ';
-				const indent = entry.kind === 'section' ? '    ' : '';
-				const words = `${entry.words.toLocaleString('en')} w`;
+				const indent = '  '.repeat(entry.depth) + (entry.kind === 'section' ? '    ' : '');
+				const words = entry.kind === 'part' ? '' : `${entry.words.toLocaleString('en')} w`;
 				const isNew = entry.kind === 'chapter' && newChapters.includes(entry.chapter);
 				// The label gives way, so that the word count and the "new" mark stay in view.
 				const room = columns - 4 - 2 - indent.length - 2 - words.length - (isNew ? 6 : 0);
 				const label = truncateTo(entry.label || '…', Math.max(1, room));
 				return (
 					<Text
-						key={`${entry.kind}:${entry.start}`}
+						key={`${entry.kind}:${entry.start}:${position}`}
 						inverse={position === cursor}
+						bold={entry.kind === 'part'}
 						dimColor={entry.kind === 'section' && position !== cursor}
 						wrap="truncate"
 					>

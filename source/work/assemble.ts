@@ -31,6 +31,21 @@ function cleanMeta(meta: WorkMeta): WorkMeta {
 	return clean;
 }
 
+/** The runs (styles, ruby) that fall in `start`…`end`, relative to `start`. */
+function runsWithin<T extends {start: number; end: number}>(
+	runs: T[] | undefined,
+	start: number,
+	end: number,
+): T[] | undefined {
+	return runs
+		?.filter((run) => run.end > start && run.start < end)
+		.map((run) => ({
+			...run,
+			start: Math.max(run.start, start) - start,
+			end: Math.min(run.end, end) - start,
+		}));
+}
+
 function splitLongBlock(block: Block): Block[] {
 	if (block.text.length <= maxBlockChars || block.kind === 'break') return [block];
 	const pieces: Block[] = [];
@@ -43,16 +58,13 @@ function splitLongBlock(block: Block): Block[] {
 			else if (/[\uD800-\uDBFF]/.test(block.text[end - 1] ?? '')) end--;
 		}
 
-		const styles = block.styles
-			?.filter((run) => run.end > start && run.start < end)
-			.map((run) => ({
-				start: Math.max(run.start, start) - start,
-				end: Math.min(run.end, end) - start,
-				style: run.style,
-			}));
+		const styles = runsWithin(block.styles, start, end);
+		const ruby = runsWithin(block.ruby, start, end);
 		const piece: Block = {...block, text: block.text.slice(start, end)};
 		if (styles?.length) piece.styles = styles;
 		else delete piece.styles;
+		if (ruby?.length) piece.ruby = ruby;
+		else delete piece.ruby;
 		if (start > 0) piece.continued = true;
 		pieces.push(piece);
 		start = end;
@@ -191,6 +203,7 @@ function sanitiseBlock(block: DraftBlock, part: BlockPart): Block {
 	if (text !== block.text) {
 		clean.text = text;
 		delete clean.styles;
+		delete clean.ruby;
 	}
 
 	return clean;
@@ -226,11 +239,17 @@ export function assembleWork(draft: WorkDraft): Work {
 
 		if (blocks.length === start) push({kind: 'spacer', text: ''}, 'story');
 		sections.push({chapter: chapters.length, start: sectionStart, end: blocks.length});
-		chapters.push({
+		const assembled: Chapter = {
 			title: sanitiseLine(chapter.title) || `Chapter ${chapters.length + 1}`,
 			start,
 			end: blocks.length,
-		});
+		};
+		if (chapter.depth) assembled.depth = chapter.depth;
+		if (chapter.parts) {
+			assembled.parts = chapter.parts.map((part) => ({...part, title: sanitiseLine(part.title)}));
+		}
+
+		chapters.push(assembled);
 	}
 
 	for (const [block, part] of noteBlocks('End Notes', draft.endNotes)) push(block, part);

@@ -1,6 +1,6 @@
 // What a format adapter returns: the work's parts in reading order, before they are laid flat.
 
-import {emptyMeta, type Block, type Format, type WorkMeta} from './types.ts';
+import {emptyMeta, type Block, type ChapterPart, type Format, type WorkMeta} from './types.ts';
 
 /** A block as an adapter sees it; the assembler decides its part. */
 export type DraftBlock = Omit<Block, 'part'>;
@@ -13,6 +13,9 @@ export type ChapterDraft = {
 	notes: DraftBlock[];
 	body: DraftBlock[];
 	endNotes: DraftBlock[];
+	/** Nesting in the file's own contents, where it has parts (see Chapter). */
+	depth?: number;
+	parts?: ChapterPart[];
 };
 
 export type WorkDraft = {

@@ -1,6 +1,6 @@
 // The outline of a work: chapters and their sections with word counts and opening words.
 
-import type {Work} from './types.ts';
+import type {ChapterPart, Work} from './types.ts';
 
 export type SectionOutline = {start: number; words: number; opening: string};
 export type ChapterOutline = {
@@ -8,6 +8,9 @@ export type ChapterOutline = {
 	start: number;
 	words: number;
 	sections: SectionOutline[];
+	/** Nesting in the work's own contents, and the parts that open before this chapter. */
+	depth: number;
+	parts: ChapterPart[];
 };
 
 const openingChars = 80;
@@ -39,6 +42,8 @@ export function outlineOf(work: Work): ChapterOutline[] {
 		start: chapter.start,
 		words: wordsIn(work, chapter.start, chapter.end),
 		sections: [],
+		depth: chapter.depth ?? 0,
+		parts: chapter.parts ?? [],
 	}));
 	for (const section of work.sections) {
 		chapters[section.chapter]?.sections.push({
@@ -52,23 +57,38 @@ export function outlineOf(work: Work): ChapterOutline[] {
 }
 
 export type TocEntry = {
-	kind: 'chapter' | 'section';
+	/** A part is a heading row over the chapters it holds; choosing it opens its first chapter. */
+	kind: 'part' | 'chapter' | 'section';
 	label: string;
 	words: number;
 	start: number;
 	chapter: number;
+	/** How deep the row sits in the work's own nested contents. */
+	depth: number;
 };
 
-/** Contents rows: each chapter, then its scenes when it has more than one. */
+/** Contents rows: the parts that open at each chapter, the chapter, then its scenes when it has more than one. */
 export function tocEntries(work: Work): TocEntry[] {
 	const entries: TocEntry[] = [];
 	for (const [chapter, outline] of outlineOf(work).entries()) {
+		for (const part of outline.parts) {
+			entries.push({
+				kind: 'part',
+				label: part.title,
+				words: 0,
+				start: outline.start,
+				chapter,
+				depth: part.depth,
+			});
+		}
+
 		entries.push({
 			kind: 'chapter',
 			label: outline.title,
 			words: outline.words,
 			start: outline.start,
 			chapter,
+			depth: outline.depth,
 		});
 		if (outline.sections.length > 1) {
 			for (const section of outline.sections) {
@@ -78,6 +98,7 @@ export function tocEntries(work: Work): TocEntry[] {
 					words: section.words,
 					start: section.start,
 					chapter,
+					depth: outline.depth,
 				});
 			}
 		}

@@ -17,6 +17,9 @@ export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike';
 /** A styled stretch of a block's text, by character offsets. */
 export type StyleRun = {start: number; end: number; style: InlineStyle};
 
+/** A ruby reading (furigana) over the base `text.slice(start, end)`; the reading is not in `text`. */
+export type RubyRun = {start: number; end: number; reading: string};
+
 export type BlockKind =
 	'paragraph' | 'heading' | 'break' | 'spacer' | 'quote' | 'label' | 'list-item';
 
@@ -28,7 +31,11 @@ export type Block = {
 	part: BlockPart;
 	text: string;
 	styles?: StyleRun[];
+	/** Readings shown after their base text, or not at all; never counted as words. */
+	ruby?: RubyRun[];
 	center?: boolean;
+	/** Right-to-left text (Hebrew, Arabic) is aligned to the right; unset, the text itself tells. */
+	direction?: 'rtl' | 'ltr';
 	/** Set on the pieces of an over-long paragraph after the first: no gap above them. */
 	continued?: boolean;
 	/** Hidden until the reader asks (the front page's additional tags: they can be spoilers). */
@@ -37,7 +44,16 @@ export type Block = {
 
 export type Range = {start: number; end: number};
 
-export type Chapter = Range & {title: string};
+/** A heading in nested contents that groups the chapters after it (a book's part, an author). */
+export type ChapterPart = {title: string; depth: number};
+
+export type Chapter = Range & {
+	title: string;
+	/** How deep the chapter sits in nested contents: 0 at the top. */
+	depth?: number;
+	/** The parts that open just before this chapter, outermost first. */
+	parts?: ChapterPart[];
+};
 
 /** The text between two scene breaks or chapter starts; `start` is its first block. */
 export type Section = Range & {chapter: number};

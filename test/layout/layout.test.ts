@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {Layout} from '../../source/layout/layout.ts';
 import {generatedText, workOf} from '../helpers/works.ts';
+import {assembleWork} from '../../source/work/assemble.ts';
+import {chapterDraft, emptyDraft} from '../../source/work/draft.ts';
 
 const work = workOf(generatedText(6));
 
@@ -44,4 +46,28 @@ test('lines are wrapped only near the anchor, never the whole work', () => {
 	layout.linesFrom(layout.scroll({block: 0, offset: 0}, 100, 40), 40);
 	assert.ok(big.blocks.length > 3000);
 	assert.ok(layout.wrappedBlocks > 0 && layout.wrappedBlocks < 80, String(layout.wrappedBlocks));
+});
+
+test('a layout shows ruby readings, or leaves them out when the reader asked so', () => {
+	const ruby = assembleWork({
+		...emptyDraft('epub'),
+		chapters: [
+			chapterDraft('一', [
+				{
+					kind: 'paragraph',
+					text: '漁師たちは港に集まった。',
+					ruby: [{start: 0, end: 2, reading: 'りょうし'}],
+				},
+			]),
+		],
+	});
+	const text = (layout: Layout) =>
+		layout
+			.linesFrom({block: 0, offset: 0}, 5)
+			.map((line) => line.text)
+			.join('|');
+	assert.match(text(new Layout(ruby, 60)), /漁師\(りょうし\)たちは/);
+	assert.match(text(new Layout(ruby, 60, false, false)), /\|漁師たちは港に集まった。/);
+	// Eleven characters, each a word; the reading is not counted.
+	assert.equal(ruby.wordsBefore[ruby.blocks.length], 11);
 });

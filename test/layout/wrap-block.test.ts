@@ -106,3 +106,71 @@ test('a list item wraps with a hanging indent, clear of its bullet or number', (
 	);
 	for (const line of [...lines, ...numbered]) assert.ok(line.indent + stringWidth(line.text) <= 24);
 });
+
+test('kinsoku: no closing punctuation starts a line, no opening one ends it', () => {
+	const text =
+		'山路を登りながら、こう考えた。智に働けば角が立つ。「情に棹させば流される」と云う（意地を通せば窮屈だ）。“とかくに人の世は住みにくい”。';
+	for (const width of [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 24, 30]) {
+		const lines = wrapBlock(paragraph(text), width, options);
+		assert.equal(lines.map((line) => line.text).join(''), text);
+		for (const line of lines) {
+			assert.ok(stringWidth(line.text) <= width, `${line.text} > ${width}`);
+			assert.doesNotMatch(
+				line.text,
+				/^[、。，」）”]/u,
+				`width ${width}: "${line.text}" starts badly`,
+			);
+			assert.doesNotMatch(line.text, /[「（“]$/u, `width ${width}: "${line.text}" ends badly`);
+		}
+	}
+});
+
+test('ruby: the reading follows its base in parentheses, on the same line, or is left out', () => {
+	const block = paragraph('かく霊台方寸のカメラに澆季溷濁の俗界を清くうららかに収め得れば足る。', {
+		ruby: [
+			{start: 2, end: 6, reading: 'れいだいほうすん'},
+			{start: 11, end: 15, reading: 'ぎょうきこんだく'},
+		],
+	});
+	for (const width of [10, 14, 18, 22, 26, 30, 34]) {
+		const lines = wrapBlock(block, width, options);
+		const shown = lines.map((line) => line.text).join('');
+		assert.equal(
+			shown,
+			'かく霊台方寸(れいだいほうすん)のカメラに澆季溷濁(ぎょうきこんだく)の俗界を清くうららかに収め得れば足る。',
+		);
+		if (width < stringWidth('澆季溷濁(ぎょうきこんだく)')) continue;
+		for (const line of lines) {
+			assert.doesNotMatch(line.text, /\([^)]*$|^[^(]*\)/u, `width ${width}: ${line.text}`);
+			// Every line starts at the block offset of its first character.
+			assert.equal(block.text.slice(line.offset, line.offset + 1), line.text[0]);
+		}
+	}
+
+	const dropped = wrapBlock(block, 80, {...options, readings: false});
+	assert.equal(dropped[0]!.text, block.text);
+});
+
+test('verse keeps the indents of its lines; a wrapped verse line hangs under its start', () => {
+	const lines = wrapBlock(paragraph('Weialala leia\n    Wallala leialala\n  la la'), 12, options);
+	assert.deepEqual(
+		lines.map((line) => [line.indent, line.text]),
+		[
+			[0, 'Weialala'],
+			[2, 'leia'],
+			[0, '    Wallala'],
+			[4, 'leialala'],
+			[0, '  la la'],
+		],
+	);
+	for (const line of lines) assert.ok(line.indent + stringWidth(line.text) <= 12, line.text);
+});
+
+test('right-to-left paragraphs are aligned to the right, by their direction or their letters', () => {
+	const hebrew = wrapBlock(paragraph('שלום עולם, מה נשמע היום?'), 30, options);
+	assert.equal(hebrew[0]!.indent + stringWidth(hebrew[0]!.text), 30);
+	const marked = wrapBlock(paragraph('12 Main Street', {direction: 'rtl'}), 30, options);
+	assert.equal(marked[0]!.indent, 16);
+	assert.equal(wrapBlock(paragraph('Hello שלום'), 30, options)[0]!.indent, 0);
+	assert.equal(wrapBlock(paragraph('שלום', {direction: 'ltr'}), 30, options)[0]!.indent, 0);
+});

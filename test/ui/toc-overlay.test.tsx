@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {TocOverlay} from '../../source/ui/TocOverlay.tsx';
+import type {TocEntry} from '../../source/work/outline.ts';
+
+test('the contents show parts as rows above their chapters, nested chapters indented', () => {
+	const entries: TocEntry[] = [
+		{kind: 'part', label: 'PART ONE', words: 0, start: 0, chapter: 0, depth: 0},
+		{kind: 'chapter', label: 'The Net Mender', words: 1200, start: 0, chapter: 0, depth: 1},
+		{kind: 'chapter', label: 'The Lamp', words: 800, start: 9, chapter: 1, depth: 1},
+	];
+	const {lastFrame} = render(
+		<TocOverlay entries={entries} cursor={1} current={1} rows={12} columns={50} />,
+	);
+	const lines = (lastFrame() ?? '').split('\n');
+	assert.match(lastFrame() ?? '', /Contents · 2 chapters/);
+	const part = lines.find((line) => line.includes('PART ONE'))!;
+	const chapter = lines.find((line) => line.includes('The Lamp'))!;
+	assert.doesNotMatch(part, /\d+ w/);
+	assert.ok(chapter.indexOf('The Lamp') > part.indexOf('PART ONE'), `${part}\n${chapter}`);
+	assert.match(chapter, /800 w/);
+});
