@@ -102,8 +102,11 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	} else if (saved && !options.fromStart) {
 		// The place is shown at once if the opening read so far holds it (not in its last block,
 		// which may be cut short); otherwise every key waits until the whole work has found it.
+		// Only the saved block itself counts: a copy of its words earlier in the opening is no proof,
+		// since the place may lie beyond what is read so far.
 		const early = resumeAnchor(preview, saved.anchor);
-		if (early.exact && early.anchor.block < preview.blocks.length - 1) anchor = early.anchor;
+		const same = early.exact && early.anchor.block === saved.anchor.block;
+		if (same && early.anchor.block < preview.blocks.length - 1) anchor = early.anchor;
 		else waitingForPlace = true;
 	}
 

@@ -20,10 +20,14 @@ async function screenAfter(path: string, home: string, keys: string[], early: bo
 			30_000,
 		);
 		if (!early) await terminal.waitFor(loaded, 'the whole work read', 30_000);
+		const before = terminal.text();
 		for (const key of keys) terminal.type(key);
 		// The same keys typed after loading settle on this screen; typed early, they must too.
 		return await terminal.waitFor(
-			(screen) => loaded(screen) && !terminal.text().includes('Reading the whole work'),
+			(screen) =>
+				loaded(screen) &&
+				screen.join('\n') !== before &&
+				!screen.join('\n').includes('Reading the whole work'),
 			'the keys applied',
 			30_000,
 		);

@@ -11,20 +11,36 @@ import {Terminal} from './terminal.ts';
 const words = 600_000;
 const status = (screen: string[]) => screen.at(-1)!;
 
-for (const format of ['text', 'html', 'markdown', 'ao3-html', 'fff-txt', 'epub']) {
-	test(`${format}: a work opened on a preview resumes at the same line`, async (t) => {
+const cases = [
+	...['text', 'html', 'markdown', 'ao3-html', 'fff-txt', 'epub'].map((format) => ({
+		format,
+		at: '50%',
+	})),
+	// A place inside the opening is shown from the preview itself, before the rest is read.
+	...['text', 'epub'].map((format) => ({format, at: '1%'})),
+];
+
+for (const {format, at} of cases) {
+	test(`${format}: a work opened on a preview resumes at the same line (${at})`, async (t) => {
 		const first = new Terminal();
 		t.after(() => first.close());
 		const {bytes, extension} = generatedFile(format, words, {frontMatter: true});
 		const path = join(first.home, `large.${extension}`);
 		writeFileSync(path, bytes);
 		first.start([path], {columns: 90, rows: 24});
-		await first.waitFor((screen) => /\d+%\s*$/.test(status(screen)), 'the whole work read', 30_000);
-		first.type('50%');
+		const opening = await first.waitFor(
+			(screen) => /\d+%\s*$/.test(status(screen)),
+			'the whole work read',
+			30_000,
+		);
+		first.type(at);
+		const wanted = Number.parseInt(at, 10);
 		const left = await first.waitFor(
-			// The top line nearest 50% may start just before it.
-			(screen) => /\b(49|50)%\s*$/.test(status(screen)),
-			'the middle of the work',
+			// The top line nearest the share may start just before it.
+			(screen) =>
+				screen[0] !== opening[0] &&
+				new RegExp(`\\b(${wanted - 1}|${wanted})%\\s*$`).test(status(screen)),
+			`${at} of the work`,
 		);
 		first.press('q');
 		await first.waitForText('exited 0');
