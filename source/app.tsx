@@ -2,10 +2,10 @@
 
 import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {useEffect, useReducer, useRef} from 'react';
-import type {Anchor} from './layout/anchor.ts';
+import type {Anchor, Mark} from './work/anchor.ts';
 import type {Book} from './reader/book.ts';
 import {layoutOf, reduceApp, type AppAction} from './reader/reducer.ts';
-import {leftMargin, textRows, type Mark, type ReaderState} from './reader/state.ts';
+import {leftMargin, textRows, type ReaderState} from './reader/state.ts';
 import {statusOf} from './reader/status.ts';
 import {rangeAt} from './work/progress.ts';
 import {BookmarksOverlay} from './ui/BookmarksOverlay.tsx';

@@ -3,7 +3,7 @@
 import {render, type Instance} from 'ink';
 import {App} from './app.tsx';
 import {CrashGuard} from './ui/CrashGuard.tsx';
-import type {Anchor} from './layout/anchor.ts';
+import type {Anchor} from './work/anchor.ts';
 import {Book} from './reader/book.ts';
 import {initialState, textRows, textWidth} from './reader/state.ts';
 import {resumeAnchor} from './store/resume.ts';

@@ -1,6 +1,6 @@
 // Every change to the reader's state: one pure function of the state and an action.
 
-import {compareAnchors, startAnchor, type Anchor} from '../layout/anchor.ts';
+import {compareAnchors, startAnchor, type Anchor} from '../work/anchor.ts';
 import type {Layout} from '../layout/layout.ts';
 import {anchorAtFraction, chapterAt, rangeAt, sceneAt, sectionAt} from '../work/progress.ts';
 import type {Book} from './book.ts';

@@ -1,9 +1,8 @@
 // Saves one work's reading state: soon after every move, and at once when asked (quit, signals).
 
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor, Mark} from '../work/anchor.ts';
 import {fractionAt} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
-import type {Mark} from '../reader/state.ts';
 import {resumeAnchor, savedAnchor} from './resume.ts';
 import type {Bookmark, SavedWork, Store} from './store.ts';
 

@@ -1,7 +1,7 @@
 // The reader's bookmarks in reading order: Enter jumps, d deletes.
 
 import {Text} from 'ink';
-import type {Mark} from '../reader/state.ts';
+import type {Mark} from '../work/anchor.ts';
 import {Panel, panelBodyRows} from './Panel.tsx';
 
 type Props = {marks: Mark[]; cursor: number; rows: number; columns: number};
