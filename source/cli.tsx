@@ -9,7 +9,9 @@ import {outlineJson, outlineText} from './outline-output.ts';
 import {printWork} from './print.ts';
 import {libraryText} from './library/library-text.ts';
 import {Store} from './store/store.ts';
-import {LoadError, readWorkFile, workFromBytes} from './work/load.ts';
+import {workFromBytes} from './formats/open-work.ts';
+import {readWorkFile} from './formats/read-work-file.ts';
+import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 

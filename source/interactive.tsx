@@ -10,7 +10,7 @@ import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
 import {Store} from './store/store.ts';
 import {chapterAt, fractionAt, sceneAt} from './work/progress.ts';
-import {previewFromBytes, workFromFile} from './work/load.ts';
+import {previewFromBytes, workFromFile} from './formats/open-work.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 

@@ -4,7 +4,8 @@ import {render} from 'ink';
 import {readInteractively, type InteractiveOptions} from '../interactive.tsx';
 import {Store} from '../store/store.ts';
 import {Library} from '../ui/Library.tsx';
-import {LoadError, readWorkFile} from '../work/load.ts';
+import {readWorkFile} from '../formats/read-work-file.ts';
+import {LoadError} from '../work/decode.ts';
 import {libraryEntries} from './entries.ts';
 
 export type LibraryOptions = Omit<InteractiveOptions, 'fromStart'> & {folders: string[]};

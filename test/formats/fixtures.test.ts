@@ -6,7 +6,7 @@ import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {outlineJson} from '../../source/outline-output.ts';
-import {workFromBytes} from '../../source/work/load.ts';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 import type {Work} from '../../source/work/types.ts';
 import {zipFolder} from '../helpers/epub.ts';
 

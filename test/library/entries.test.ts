@@ -10,7 +10,7 @@ import {
 	type LibraryState,
 } from '../../source/library/library-state.ts';
 import type {SavedWork} from '../../source/store/store.ts';
-import {loadWork} from '../../source/work/load.ts';
+import {loadWork} from '../../source/formats/read-work-file.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'ficterm-library-'));
 after(() => rmSync(folder, {recursive: true, force: true}));

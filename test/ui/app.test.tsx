@@ -4,7 +4,7 @@ import {render} from 'ink-testing-library';
 import {App} from '../../source/app.tsx';
 import {Book} from '../../source/reader/book.ts';
 import {initialState} from '../../source/reader/state.ts';
-import {loadWork} from '../../source/work/load.ts';
+import {loadWork} from '../../source/formats/read-work-file.ts';
 import {generatedText, workOf} from '../helpers/works.ts';
 
 const size = {columns: 80, rows: 20};
