@@ -132,7 +132,7 @@ async function main(): Promise<number> {
 			return 0;
 		}
 
-		const {runLibrary} = await import('./library/run-library.tsx');
+		const {runLibrary} = await import('./run-library.tsx');
 		return runLibrary({
 			storeDirectory: storeDirectory(),
 			folders,

@@ -1,12 +1,12 @@
 // `ficterm` with no file: the library, then the chosen work, then back to the library.
 
 import {render} from 'ink';
-import {readInteractively, type InteractiveOptions} from '../interactive.tsx';
-import {Store} from '../store/store.ts';
-import {Library} from '../ui/Library.tsx';
-import {readWorkFile} from '../formats/read-work-file.ts';
-import {LoadError} from '../work/decode.ts';
-import {libraryEntries} from './entries.ts';
+import {readInteractively, type InteractiveOptions} from './interactive.tsx';
+import {Store} from './store/store.ts';
+import {Library} from './ui/Library.tsx';
+import {readWorkFile} from './formats/read-work-file.ts';
+import {LoadError} from './work/decode.ts';
+import {libraryEntries} from './library/entries.ts';
 
 export type LibraryOptions = Omit<InteractiveOptions, 'fromStart'> & {folders: string[]};
 
