@@ -4,7 +4,8 @@ import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {useEffect, useReducer, useRef} from 'react';
 import type {Anchor, Mark} from './work/anchor.ts';
 import type {Book} from './reader/book.ts';
-import {layoutOf, reduceApp, type AppAction} from './reader/reducer.ts';
+import {layoutOf} from './reader/jump.ts';
+import {reduceApp, type AppAction} from './reader/reducer.ts';
 import {leftMargin, textRows, type ReaderState} from './reader/state.ts';
 import {statusOf} from './reader/status.ts';
 import {rangeAt} from './work/progress.ts';
@@ -55,8 +56,7 @@ export function App({
 	}, [columns, rows]);
 
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') dispatch({type: 'quit'});
-		else dispatch({type: 'key', input, key});
+		dispatch({type: 'key', input, key});
 	});
 
 	const view = {...state, columns, rows};

@@ -3,8 +3,9 @@
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
 import {useEffect, useReducer, useRef} from 'react';
 import {relativeTime, type LibraryEntry} from '../library/entries.ts';
-import {libraryAction, reduceLibrary, type LibraryState} from '../library/library-state.ts';
-import {eachKey} from '../reader/keymap.ts';
+import {reduceLibrary, type LibraryState} from '../library/library-state.ts';
+import {keyHint, libraryActionForKey} from '../reader/key-lookup.ts';
+import {eachKey} from '../reader/keys.ts';
 import {truncateTo} from '../reader/status.ts';
 
 type Props = {
@@ -27,7 +28,7 @@ export function Library({entries, now, size, onForget, onDone}: Props) {
 	const {exit} = useApp();
 	useInput((input, key) => {
 		for (const each of eachKey(input, key)) {
-			const action = libraryAction(each.input, each.key);
+			const action = libraryActionForKey(each.input, each.key);
 			if (action) dispatch(action);
 		}
 	});
@@ -92,7 +93,7 @@ export function Library({entries, now, size, onForget, onDone}: Props) {
 				})}
 			</Box>
 			<Text dimColor wrap="truncate">
-				{state.message ?? ' ↑↓ move · Enter read · d forget · q quit'}
+				{state.message ?? ` ${keyHint('library')}`}
 			</Text>
 		</Box>
 	);
