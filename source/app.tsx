@@ -8,6 +8,7 @@ import {layoutOf} from './reader/jump.ts';
 import {reduceApp, type AppAction} from './reader/reducer.ts';
 import {leftMargin, textRows, type ReaderState} from './reader/state.ts';
 import {statusOf} from './reader/status.ts';
+import {systemClock, type Clock} from './store/clock.ts';
 import {rangeAt} from './work/progress.ts';
 import {BookmarksOverlay} from './ui/BookmarksOverlay.tsx';
 import {HelpOverlay} from './ui/HelpOverlay.tsx';
@@ -23,6 +24,8 @@ export type AppProps = {
 	initial: ReaderState;
 	color?: boolean;
 	wordsPerMinute?: number;
+	/** When a message goes away; the system's clock unless a test stands in. */
+	clock?: Clock;
 	/** Fixed size for tests; the terminal's own size otherwise. */
 	size?: {columns: number; rows: number};
 	/** Called after every move, with whether the view shows the end of the work. */
@@ -37,6 +40,7 @@ export function App({
 	initial,
 	color = true,
 	wordsPerMinute = 250,
+	clock = systemClock,
 	size,
 	onMove,
 	onWidth,
@@ -84,9 +88,8 @@ export function App({
 
 	useEffect(() => {
 		if (!state.message) return;
-		const timer = setTimeout(() => dispatch({type: 'message'}), messageMs);
-		return () => clearTimeout(timer);
-	}, [state.message]);
+		return clock.after(messageMs, () => dispatch({type: 'message'}));
+	}, [state.message, clock]);
 
 	const status = statusOf({
 		work: book.work,

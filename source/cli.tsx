@@ -8,6 +8,7 @@ import meow from 'meow';
 import {outlineJson, outlineText} from './outline-output.ts';
 import {printWork} from './print.ts';
 import {libraryText} from './library/library-text.ts';
+import {systemClock} from './store/clock.ts';
 import {Store} from './store/store.ts';
 import {workFromBytes} from './formats/open-work.ts';
 import {readWorkFile} from './formats/read-work-file.ts';
@@ -85,8 +86,11 @@ function colorWanted(flag: boolean): boolean {
 	return flag && !process.env['NO_COLOR'];
 }
 
-function storeDirectory(): string | undefined {
-	return process.env['FICTERM_HOME'] || undefined;
+/** The saved state, in FICTERM_HOME or the user's config folder; its problems are told on stderr. */
+function openStore(): Store {
+	return new Store(process.env['FICTERM_HOME'] || undefined, (warning) =>
+		process.stderr.write(`ficterm: warning: ${warning}\n`),
+	);
 }
 
 async function main(): Promise<number> {
@@ -127,14 +131,15 @@ async function main(): Promise<number> {
 			existsSync(folder),
 		);
 		if (!interactive) {
-			const text = libraryText(new Store(storeDirectory()), folders);
+			const text = libraryText(openStore(), folders);
 			process.stdout.write(text ? text + '\n' : '');
 			return 0;
 		}
 
 		const {runLibrary} = await import('./run-library.tsx');
 		return runLibrary({
-			storeDirectory: storeDirectory(),
+			store: openStore(),
+			clock: systemClock,
 			folders,
 			color: colorWanted(flags.color),
 			mouse: flags.mouse,
@@ -146,7 +151,8 @@ async function main(): Promise<number> {
 		return readInteractively(
 			{path, bytes: readWorkFile(path)},
 			{
-				storeDirectory: storeDirectory(),
+				store: openStore(),
+				clock: systemClock,
 				fromStart: Boolean(flags.fromStart),
 				mouse: flags.mouse,
 				color: colorWanted(flags.color),
@@ -159,7 +165,7 @@ async function main(): Promise<number> {
 		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
 
 	if (flags.forget) {
-		const forgotten = new Store(storeDirectory()).forget(work.id);
+		const forgotten = openStore().forget(work.id);
 		process.stdout.write(
 			forgotten ? `Forgot ${work.meta.title || path}\n` : `Nothing was saved for ${path}\n`,
 		);

@@ -6,16 +6,18 @@ import {CrashGuard} from './ui/CrashGuard.tsx';
 import type {Anchor} from './work/anchor.ts';
 import {Book} from './reader/book.ts';
 import {initialState, textRows, textWidth} from './reader/state.ts';
+import type {Clock} from './store/clock.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
-import {Store} from './store/store.ts';
+import type {Store} from './store/store.ts';
 import {chapterAt, fractionAt, sceneAt} from './work/progress.ts';
 import {previewFromBytes, workFromFile} from './formats/open-work.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 
 export type InteractiveOptions = {
-	storeDirectory?: string;
+	store: Store;
+	clock: Clock;
 	fromStart: boolean;
 	color: boolean;
 	mouse: boolean;
@@ -42,8 +44,7 @@ export async function readInteractively(
 	options: InteractiveOptions,
 ): Promise<number> {
 	const {path} = source;
-	const store = new Store(options.storeDirectory);
-	for (const warning of store.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
+	const {store} = options;
 	// A large work first shows its opening while the rest is read, unless a saved place must be found.
 	let preview = previewFromBytes(source.bytes!, path);
 	const showPreview = preview !== undefined && store.work(preview.id) === undefined;
@@ -74,7 +75,13 @@ export async function readInteractively(
 	let book = new Book(work);
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
-	const session = new ReadingSession(store, work, path, anchor ?? {block: 0, offset: 0});
+	const session = new ReadingSession(
+		store,
+		work,
+		path,
+		anchor ?? {block: 0, offset: 0},
+		options.clock,
+	);
 	const initial = initialState({
 		columns,
 		rows,
@@ -111,6 +118,7 @@ export async function readInteractively(
 				initial={initial}
 				color={options.color}
 				wordsPerMinute={settings.wordsPerMinute}
+				clock={options.clock}
 				onMove={(moved, atEnd) => session.moved(moved, atEnd)}
 				onBookmarks={(marks) => session.setMarks(marks)}
 				onWidth={(maxWidth) => {
