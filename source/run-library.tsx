@@ -2,7 +2,7 @@
 
 import {render} from 'ink';
 import {readInteractively, type InteractiveOptions} from './interactive.tsx';
-import {Library} from './ui/Library.tsx';
+import {LibraryApp} from './library-app.tsx';
 import {readWorkFile} from './formats/read-work-file.ts';
 import {LoadError} from './work/decode.ts';
 import {libraryEntries} from './library/entries.ts';
@@ -13,7 +13,7 @@ async function chooseWork(options: LibraryOptions): Promise<string | undefined> 
 	const {store, folders} = options;
 	let chosen: string | undefined;
 	const app = render(
-		<Library
+		<LibraryApp
 			entries={libraryEntries(store.works(), folders)}
 			now={options.clock.now()}
 			onForget={(entry) => {
