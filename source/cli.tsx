@@ -1,20 +1,12 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
-// The command line: parse flags, then print, outline, or read interactively; errors are one line.
+// The command line: reads the flags and hands them to run.ts; every error ends as one line.
 
-import {existsSync} from 'node:fs';
 import {enableCompileCache} from 'node:module';
-import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {outlineJson, outlineText} from './outline-output.ts';
-import {printWork} from './print.ts';
-import {libraryText} from './library/library-text.ts';
-import {systemClock} from './store/clock.ts';
-import {Store} from './store/store.ts';
-import {workFromBytes} from './formats/open-work.ts';
-import {readWorkFile} from './formats/read-work-file.ts';
+import {run} from './run.ts';
+import {UsageError} from './usage-error.ts';
 import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
-import type {Work} from './work/types.ts';
 
 // Node keeps the compiled code of the bundle on disk, so every start after the first skips compiling.
 enableCompileCache?.();
@@ -62,8 +54,6 @@ const cli = meow(
 	},
 );
 
-class UsageError extends Error {}
-
 const knownFlags = new Set([
 	'print',
 	'p',
@@ -79,19 +69,6 @@ const knownFlags = new Set([
 	'help',
 	'version',
 ]);
-
-const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
-
-function colorWanted(flag: boolean): boolean {
-	return flag && !process.env['NO_COLOR'];
-}
-
-/** The saved state, in FICTERM_HOME or the user's config folder; its problems are told on stderr. */
-function openStore(): Store {
-	return new Store(process.env['FICTERM_HOME'] || undefined, (warning) =>
-		process.stderr.write(`ficterm: warning: ${warning}\n`),
-	);
-}
 
 async function main(): Promise<number> {
 	if (cli.input.length > 1)
@@ -109,91 +86,18 @@ async function main(): Promise<number> {
 		throw new UsageError('--width needs a whole number of columns, 1 or more');
 	}
 
-	// A dumb terminal cannot move its cursor or switch screens: it gets the text printed instead.
-	const dumb = process.env['TERM'] === 'dumb';
-	const interactive = !flags.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
-	const path = cli.input[0];
-	if ((!path || path === '-') && !process.stdin.isTTY && !flags.forget && !flags.dir) {
-		// A work piped in (`cat work.txt | ficterm`) is read whole, then printed or outlined;
-		// nothing piped in (`ficterm < /dev/null`) lists the library instead.
-		const piped = await readStdin();
-		if (piped.length > 0 || path === '-') {
-			const work = workFromBytes(piped, 'stdin');
-			return flags.toc ? writeOutline(work, Boolean(flags.json)) : printOut(work, flags.width);
-		}
-	}
-
-	if (!path) {
-		if (flags.forget || flags.toc)
-			throw new UsageError(`--${flags.forget ? 'forget' : 'toc'} needs a FILE`);
-		if (flags.dir && !existsSync(flags.dir)) throw new UsageError(`no such folder: ${flags.dir}`);
-		const folders = [samplesFolder, ...(flags.dir ? [flags.dir] : [])].filter((folder) =>
-			existsSync(folder),
-		);
-		if (!interactive) {
-			const text = libraryText(openStore(), folders);
-			process.stdout.write(text ? text + '\n' : '');
-			return 0;
-		}
-
-		const {runLibrary} = await import('./run-library.tsx');
-		return runLibrary({
-			store: openStore(),
-			clock: systemClock,
-			folders,
-			color: colorWanted(flags.color),
-			mouse: flags.mouse,
-		});
-	}
-
-	if (interactive && !flags.forget && !flags.toc) {
-		const {readInteractively} = await import('./interactive.tsx');
-		return readInteractively(
-			{path, bytes: readWorkFile(path)},
-			{
-				store: openStore(),
-				clock: systemClock,
-				fromStart: Boolean(flags.fromStart),
-				mouse: flags.mouse,
-				color: colorWanted(flags.color),
-			},
-		);
-	}
-
-	const work = workFromBytes(readWorkFile(path), path);
-	for (const warning of work.warnings)
-		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
-
-	if (flags.forget) {
-		const forgotten = openStore().forget(work.id);
-		process.stdout.write(
-			forgotten ? `Forgot ${work.meta.title || path}\n` : `Nothing was saved for ${path}\n`,
-		);
-		return 0;
-	}
-
-	if (flags.toc) return writeOutline(work, Boolean(flags.json));
-	return printOut(work, flags.width);
-}
-
-function writeOutline(work: Work, json: boolean): number {
-	process.stdout.write((json ? outlineJson(work) : outlineText(work)) + '\n');
-	return 0;
-}
-
-async function printOut(work: Work, width: number | undefined): Promise<number> {
-	await printWork(
-		work,
-		Math.max(1, width ?? (process.stdout.isTTY ? process.stdout.columns : 80)),
-		process.stdout,
-	);
-	return 0;
-}
-
-async function readStdin(): Promise<Uint8Array> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks);
+	return run({
+		path: cli.input[0],
+		print: Boolean(flags.print),
+		width: flags.width,
+		toc: Boolean(flags.toc),
+		json: Boolean(flags.json),
+		fromStart: Boolean(flags.fromStart),
+		forget: Boolean(flags.forget),
+		color: flags.color,
+		mouse: flags.mouse,
+		dir: flags.dir,
+	});
 }
 
 try {
