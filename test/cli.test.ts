@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import stringWidth from 'string-width';
 import {cliPath, projectRoot} from './e2e/terminal.ts';
+
+const home = mkdtempSync(join(tmpdir(), 'ficterm-cli-'));
+after(() => rmSync(home, {recursive: true, force: true}));
 
 function run(...args: string[]) {
 	const result = spawnSync(process.execPath, [cliPath, ...args], {
 		encoding: 'utf8',
-		env: {...process.env, FICTERM_HOME: join(tmpdir(), 'ficterm-test-cli')},
+		env: {...process.env, FICTERM_HOME: home},
 	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
