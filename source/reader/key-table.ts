@@ -166,7 +166,7 @@ const library: Array<KeyRow<LibraryAction>> = [
 /** The whole table. An overlay's keys come first; keys it does not name mean what they mean when reading. */
 export const keyTable = {reading, prompt, contents, bookmarks, metadata, help, library};
 
-/** Where the keys fall back to when a context's own rows do not name a key. */
+/** Whether a key that a context's own rows do not name means what it means while reading. */
 export const fallsBackToReading: Record<ReaderContext, boolean> = {
 	reading: false,
 	prompt: false,
