@@ -1,4 +1,5 @@
-// Lint: ESLint's and typescript-eslint's recommended rules; formatting is prettier's job.
+// Lint: ESLint's and typescript-eslint's recommended rules, and small source files; formatting is
+// prettier's job, and the imports between parts are dependency-cruiser's (.dependency-cruiser.mjs).
 
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -28,5 +29,10 @@ export default tseslint.config(
 			'prefer-const': 'error',
 			eqeqeq: 'error',
 		},
+	},
+	{
+		// A source file does one job; past 300 lines it is doing two.
+		files: ['source/**/*.{ts,tsx}'],
+		rules: {'max-lines': ['error', {max: 300}]},
 	},
 );

@@ -1,11 +1,13 @@
-// Bundles the CLI into dist/ with esbuild: one small entry for print mode, the Ink app loaded only when reading.
+// Bundles the CLI into dist/ with esbuild: one small entry for print mode, the Ink app loaded only
+// when reading; the licence notices of the bundled packages go beside it.
 
 import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
+import {writeNotices} from './notices.mjs';
 
 rmSync('dist', {recursive: true, force: true});
 
-await build({
+const {metafile} = await build({
 	entryPoints: ['source/cli.tsx', 'source/parse-worker.ts'],
 	outdir: 'dist',
 	bundle: true,
@@ -15,7 +17,9 @@ await build({
 	target: 'node22',
 	packages: 'bundle',
 	minifySyntax: true,
+	// The notices file below carries each bundled package's whole licence, not only its comments.
 	legalComments: 'none',
+	metafile: true,
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"'},
 	jsx: 'automatic',
@@ -39,3 +43,5 @@ await build({
 	target: 'node18',
 	logLevel: 'warning',
 });
+
+writeNotices(metafile, 'dist/THIRD-PARTY-NOTICES.txt');

@@ -2,12 +2,14 @@
 
 import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {useEffect, useReducer, useRef} from 'react';
-import type {Anchor} from './layout/anchor.ts';
+import type {Anchor, Mark} from './work/anchor.ts';
 import type {Book} from './reader/book.ts';
 import type {Arrival} from './reader/loading.ts';
-import {layoutOf, reduceApp, type AppAction} from './reader/reducer.ts';
-import {leftMargin, textRows, type Mark, type ReaderState} from './reader/state.ts';
+import {layoutOf} from './reader/jump.ts';
+import {reduceApp, type AppAction} from './reader/reducer.ts';
+import {leftMargin, textRows, type ReaderState} from './reader/state.ts';
 import {statusOf} from './reader/status.ts';
+import {systemClock, type Clock} from './store/clock.ts';
 import {rangeAt} from './work/progress.ts';
 import {BookmarksOverlay} from './ui/BookmarksOverlay.tsx';
 import {HelpOverlay} from './ui/HelpOverlay.tsx';
@@ -23,6 +25,8 @@ export type AppProps = {
 	initial: ReaderState;
 	color?: boolean;
 	wordsPerMinute?: number;
+	/** When a message goes away; the system's clock unless a test stands in. */
+	clock?: Clock;
 	/** Fixed size for tests; the terminal's own size otherwise. */
 	size?: {columns: number; rows: number};
 	/** Called after every move, with whether the view shows the end of the work. */
@@ -39,6 +43,7 @@ export function App({
 	initial,
 	color = true,
 	wordsPerMinute = 250,
+	clock = systemClock,
 	size,
 	onMove,
 	onWidth,
@@ -63,8 +68,7 @@ export function App({
 	}, [arrival]);
 
 	useInput((input, key) => {
-		if (key.ctrl && input === 'c') dispatch({type: 'quit'});
-		else dispatch({type: 'key', input, key});
+		dispatch({type: 'key', input, key});
 	});
 
 	const view = {...state, columns, rows};
@@ -92,9 +96,8 @@ export function App({
 
 	useEffect(() => {
 		if (!state.message) return;
-		const timer = setTimeout(() => dispatch({type: 'message'}), messageMs);
-		return () => clearTimeout(timer);
-	}, [state.message]);
+		return clock.after(messageMs, () => dispatch({type: 'message'}));
+	}, [state.message, clock]);
 
 	const status = statusOf({
 		work: book.work,

@@ -1,15 +1,10 @@
-// The command line: parse flags, then print, outline, or read interactively; errors are one line.
+// The command line: reads the flags and hands them to run.ts; every error ends as one line.
 
-import {existsSync, fstatSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
 import meow from 'meow';
-import {outlineJson, outlineText} from './outline-output.ts';
-import {printWork} from './print.ts';
-import {libraryText} from './library/library-text.ts';
-import {Store} from './store/store.ts';
-import {LoadError, readWorkFile, workFromBytes} from './work/load.ts';
+import {run} from './run.ts';
+import {UsageError} from './usage-error.ts';
+import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
-import type {Work} from './work/types.ts';
 
 const cli = meow(
 	`
@@ -56,8 +51,6 @@ const cli = meow(
 	},
 );
 
-class UsageError extends Error {}
-
 const knownFlags = new Set([
 	'print',
 	'p',
@@ -75,16 +68,6 @@ const knownFlags = new Set([
 	'version',
 ]);
 
-const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
-
-function colorWanted(flag: boolean): boolean {
-	return flag && !process.env['NO_COLOR'];
-}
-
-function storeDirectory(): string | undefined {
-	return process.env['FICTERM_HOME'] || undefined;
-}
-
 async function main(): Promise<number> {
 	if (cli.input.length > 1)
 		throw new UsageError(`one file at a time, please (got ${cli.input.length})`);
@@ -101,116 +84,19 @@ async function main(): Promise<number> {
 		throw new UsageError('--width needs a whole number of columns, 1 or more');
 	}
 
-	// A dumb terminal cannot move its cursor or switch screens: it gets the text printed instead.
-	const dumb = process.env['TERM'] === 'dumb';
-	const interactive = !flags.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
-	if (!interactive) guardOutput();
-	const path = cli.input[0];
-	if ((!path || path === '-') && !process.stdin.isTTY && !flags.forget && !flags.dir) {
-		// A work piped in (`cat work.txt | ficterm`) is read whole, then printed or outlined;
-		// nothing piped in (`ficterm < /dev/null`) lists the library instead.
-		const piped = await readStdin();
-		if (piped.length > 0 || path === '-') {
-			const work = workFromBytes(piped, 'stdin');
-			return flags.toc
-				? writeOutline(work, Boolean(flags.json))
-				: printOut(work, flags.width, flags.readings);
-		}
-	}
-
-	if (!path) {
-		if (flags.forget || flags.toc)
-			throw new UsageError(`--${flags.forget ? 'forget' : 'toc'} needs a FILE`);
-		if (flags.dir && !existsSync(flags.dir)) throw new UsageError(`no such folder: ${flags.dir}`);
-		const folders = [samplesFolder, ...(flags.dir ? [flags.dir] : [])].filter((folder) =>
-			existsSync(folder),
-		);
-		if (!interactive) {
-			const text = libraryText(new Store(storeDirectory()), folders);
-			process.stdout.write(text ? text + '\n' : '');
-			return 0;
-		}
-
-		const {runLibrary} = await import('./library/run-library.tsx');
-		return runLibrary({
-			storeDirectory: storeDirectory(),
-			folders,
-			color: colorWanted(flags.color),
-			mouse: flags.mouse,
-		});
-	}
-
-	if (interactive && !flags.forget && !flags.toc) {
-		const {readInteractively} = await import('./interactive.tsx');
-		return readInteractively(
-			{path, bytes: readWorkFile(path)},
-			{
-				storeDirectory: storeDirectory(),
-				fromStart: Boolean(flags.fromStart),
-				mouse: flags.mouse,
-				color: colorWanted(flags.color),
-				readings: flags.readings,
-			},
-		);
-	}
-
-	const work = workFromBytes(readWorkFile(path), path);
-	for (const warning of work.warnings)
-		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
-
-	if (flags.forget) {
-		const forgotten = new Store(storeDirectory()).forget(work.id);
-		process.stdout.write(
-			forgotten ? `Forgot ${work.meta.title || path}\n` : `Nothing was saved for ${path}\n`,
-		);
-		return 0;
-	}
-
-	if (flags.toc) return writeOutline(work, Boolean(flags.json));
-	return printOut(work, flags.width, flags.readings);
-}
-
-/** Output that cannot be written: a closed pipe ends quietly, anything else (a full disk) in one line. */
-function guardOutput(): void {
-	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-		if (error.code === 'EPIPE') process.exit(0);
-		process.stderr.write(`ficterm: cannot write the output: ${error.code ?? error.message}\n`);
-		process.exit(1);
+	return run({
+		path: cli.input[0],
+		print: Boolean(flags.print),
+		width: flags.width,
+		toc: Boolean(flags.toc),
+		json: Boolean(flags.json),
+		fromStart: Boolean(flags.fromStart),
+		forget: Boolean(flags.forget),
+		color: flags.color,
+		mouse: flags.mouse,
+		readings: flags.readings,
+		dir: flags.dir,
 	});
-}
-
-function writeOutline(work: Work, json: boolean): number {
-	process.stdout.write((json ? outlineJson(work) : outlineText(work)) + '\n');
-	return 0;
-}
-
-async function printOut(work: Work, width: number | undefined, readings: boolean): Promise<number> {
-	await printWork(
-		work,
-		Math.max(1, width ?? (process.stdout.isTTY ? process.stdout.columns : 80)),
-		process.stdout,
-		{readings},
-	);
-	return 0;
-}
-
-/** Standard input is read up to the size of the largest work; a device such as /dev/zero is refused. */
-const maxStdinBytes = 512 * 1024 * 1024;
-
-async function readStdin(): Promise<Uint8Array> {
-	const input = fstatSync(0);
-	if (input.isCharacterDevice() || input.isBlockDevice())
-		throw new LoadError('standard input is a device, not a work file');
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of process.stdin) {
-		size += (chunk as Buffer).length;
-		if (size > maxStdinBytes)
-			throw new LoadError(`standard input is too large to be a work (over ${maxStdinBytes} bytes)`);
-		chunks.push(chunk as Buffer);
-	}
-
-	return Buffer.concat(chunks);
 }
 
 try {

@@ -3,21 +3,23 @@
 import {render, type Instance} from 'ink';
 import {App} from './app.tsx';
 import {CrashGuard} from './ui/CrashGuard.tsx';
-import type {Anchor} from './layout/anchor.ts';
+import type {Anchor} from './work/anchor.ts';
 import {Book} from './reader/book.ts';
 import {initialState, textRows, textWidth} from './reader/state.ts';
+import type {Clock} from './store/clock.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
-import {Store} from './store/store.ts';
+import type {Store} from './store/store.ts';
 import {chapterAt, sceneAt} from './work/progress.ts';
-import {previewFromBytes, workFromFile} from './work/load.ts';
+import {previewFromBytes, workFromFile} from './formats/open-work.ts';
 import {readWholeWork} from './whole-work.ts';
 import type {Arrival} from './reader/loading.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 
 export type InteractiveOptions = {
-	storeDirectory?: string;
+	store: Store;
+	clock: Clock;
 	fromStart: boolean;
 	color: boolean;
 	mouse: boolean;
@@ -58,8 +60,7 @@ export async function readInteractively(
 
 async function read(source: WorkSource, options: InteractiveOptions): Promise<number> {
 	const {path} = source;
-	const store = new Store(options.storeDirectory);
-	for (const warning of store.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
+	const {store} = options;
 	// A large work first shows its opening while the whole of it is read in a worker.
 	const preview = previewFromBytes(source.bytes!, path);
 	let work = preview ?? workFromFile(source, path);
@@ -113,7 +114,13 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	let book = new Book(work, {readings: options.readings});
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
-	const session = new ReadingSession(store, work, path, anchor ?? {block: 0, offset: 0});
+	const session = new ReadingSession(
+		store,
+		work,
+		path,
+		anchor ?? {block: 0, offset: 0},
+		options.clock,
+	);
 	const initial = initialState({
 		columns,
 		rows,
@@ -154,6 +161,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				arrival={arrival}
 				color={options.color}
 				wordsPerMinute={settings.wordsPerMinute}
+				clock={options.clock}
 				onMove={(moved, atEnd) => session.moved(moved, atEnd)}
 				onBookmarks={(marks) => session.setMarks(marks)}
 				onWidth={(maxWidth) => {

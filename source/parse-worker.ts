@@ -1,7 +1,8 @@
 // The worker that reads a whole work off the main thread and sends it back a piece at a time.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import {LoadError, workFromFile} from './work/load.ts';
+import {workFromFile} from './formats/open-work.ts';
+import {LoadError} from './work/decode.ts';
 import type {Block} from './work/types.ts';
 import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
 

@@ -3,7 +3,8 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {LoadError, workFromFile} from './work/load.ts';
+import {workFromFile} from './formats/open-work.ts';
+import {LoadError} from './work/decode.ts';
 import type {Block, Work} from './work/types.ts';
 import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
 

@@ -3,15 +3,18 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {test} from 'node:test';
+import {after, test} from 'node:test';
 import stringWidth from 'string-width';
 import {cliPath, projectRoot} from './e2e/terminal.ts';
 import {zipFolder} from './helpers/epub.ts';
 
+const home = mkdtempSync(join(tmpdir(), 'ficterm-cli-'));
+after(() => rmSync(home, {recursive: true, force: true}));
+
 function run(...args: string[]) {
 	const result = spawnSync(process.execPath, [cliPath, ...args], {
 		encoding: 'utf8',
-		env: {...process.env, FICTERM_HOME: join(tmpdir(), 'ficterm-test-cli')},
+		env: {...process.env, FICTERM_HOME: home},
 	});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }

@@ -1,7 +1,7 @@
 // Lazy layout of a work at one width: wraps blocks only as they are needed and moves anchors by lines.
 
 import type {Work} from '../work/types.ts';
-import {compareAnchors, type Anchor} from './anchor.ts';
+import {compareAnchors, type Anchor} from '../work/anchor.ts';
 import {wrapBlock, type Line, type WrapOptions} from './wrap-block.ts';
 
 /** How many wrapped blocks one layout keeps; enough for many screens, bounded for huge works. */

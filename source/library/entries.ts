@@ -3,7 +3,7 @@
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {SavedWork} from '../store/store.ts';
-import {loadWork} from '../work/load.ts';
+import {loadWork} from '../formats/read-work-file.ts';
 import {sanitiseLine} from '../work/sanitise.ts';
 
 export type LibraryEntry = {

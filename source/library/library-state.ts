@@ -1,6 +1,6 @@
 // The library screen's state and keys: a cursor over the entries, open, forget, quit.
 
-import type {KeyInfo} from '../reader/keymap.ts';
+import type {LibraryAction} from '../reader/actions.ts';
 import {sanitiseLine} from '../work/sanitise.ts';
 import type {LibraryEntry} from './entries.ts';
 
@@ -11,20 +11,6 @@ export type LibraryState = {
 	quitting: boolean;
 	message?: string;
 };
-
-export type LibraryAction =
-	{type: 'move'; by: number} | {type: 'open'} | {type: 'forget'} | {type: 'quit'};
-
-export function libraryAction(input: string, key: KeyInfo): LibraryAction | undefined {
-	if (key.downArrow || input === 'j') return {type: 'move', by: 1};
-	if (key.upArrow || input === 'k') return {type: 'move', by: -1};
-	if (key.pageDown || input === ' ') return {type: 'move', by: 10};
-	if (key.pageUp || input === 'b') return {type: 'move', by: -10};
-	if (key.return) return {type: 'open'};
-	if (input === 'd') return {type: 'forget'};
-	if (input === 'q' || key.escape || (key.ctrl && input === 'c')) return {type: 'quit'};
-	return undefined;
-}
 
 export function reduceLibrary(state: LibraryState, action: LibraryAction): LibraryState {
 	switch (action.type) {

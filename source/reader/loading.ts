@@ -1,9 +1,9 @@
 // While only the start of a long work is read, keys that need the whole of it wait, in order.
 
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor} from '../work/anchor.ts';
 import type {Book} from './book.ts';
-import type {KeyInfo} from './keymap.ts';
-import type {Action} from './reducer.ts';
+import type {Action} from './actions.ts';
+import type {KeyInfo} from './keys.ts';
 import {textRows, textWidth, type ReaderState} from './state.ts';
 
 export type TypedKey = {input: string; key: KeyInfo};

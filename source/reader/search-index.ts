@@ -1,7 +1,7 @@
 // A compact search index: the work's text folded to lower-case ASCII, one byte per character, so
 // that a plain-word query is found with Buffer.indexOf instead of a regular expression per block.
 
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor} from '../work/anchor.ts';
 import type {Work} from '../work/types.ts';
 
 /** Every character that is not ASCII becomes this byte, which no ASCII query contains. */

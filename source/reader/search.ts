@@ -1,6 +1,6 @@
 // Finds a query across the whole work: case-insensitive unless the query has capitals.
 
-import {compareAnchors, type Anchor} from '../layout/anchor.ts';
+import {compareAnchors, type Anchor} from '../work/anchor.ts';
 import type {Work} from '../work/types.ts';
 import type {SearchIndex} from './search-index.ts';
 

@@ -1,12 +1,9 @@
 // The reader's whole state, and the view sizes derived from it.
 
-import {startAnchor, type Anchor} from '../layout/anchor.ts';
-import type {KeyInfo} from './keymap.ts';
+import {startAnchor, type Anchor, type Mark} from '../work/anchor.ts';
+import type {KeyInfo} from './keys.ts';
 
 export type Overlay = 'help' | 'toc' | 'meta' | 'bookmarks';
-
-/** A place the reader marked, with the opening words there as its label. */
-export type Mark = {anchor: Anchor; label: string};
 
 export type SearchState = {
 	/** The prompt is open and keys are typed into it. */

@@ -3,7 +3,7 @@
 import stringWidth from 'string-width';
 import {chapterAt, fractionAt, sceneAt, wordsLeftInChapter} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor} from '../work/anchor.ts';
 
 export type StatusInput = {work: Work; anchor: Anchor; atEnd: boolean; wordsPerMinute: number};
 

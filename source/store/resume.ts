@@ -1,6 +1,6 @@
 // Turns an anchor into what is saved, and finds a saved place again in a work that may have changed.
 
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor} from '../work/anchor.ts';
 import {chapterAt} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
 import type {SavedAnchor} from './store.ts';

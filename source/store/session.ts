@@ -1,9 +1,9 @@
 // Saves one work's reading state: soon after every move, and at once when asked (quit, signals).
 
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor, Mark} from '../work/anchor.ts';
 import {fractionAt} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
-import type {Mark} from '../reader/state.ts';
+import type {Clock} from './clock.ts';
 import {resumeAnchor, savedAnchor} from './resume.ts';
 import type {Bookmark, SavedWork, Store} from './store.ts';
 
@@ -18,12 +18,15 @@ export class ReadingSession {
 	#atEnd = false;
 	/** The latest place, so that saving bookmarks never moves the saved position. */
 	#last: Anchor;
-	#timer?: NodeJS.Timeout;
+	/** Cancels the pending save, while one is pending. */
+	#cancel?: () => void;
+	readonly #clock: Clock;
 	/** Whether the last save was made from a preview, whose chapter and word counts are not the work's. */
 	#savedFromPreview = false;
 
-	constructor(store: Store, work: Work, path: string, start: Anchor) {
+	constructor(store: Store, work: Work, path: string, start: Anchor, clock: Clock) {
 		this.#store = store;
+		this.#clock = clock;
 		this.#work = work;
 		this.#path = path;
 		this.#bookmarks = store.work(work.id)?.bookmarks ?? [];
@@ -46,7 +49,7 @@ export class ReadingSession {
 		this.#bookmarks = marks.map((mark) => ({
 			...savedAnchor(this.#work, mark.anchor),
 			label: mark.label,
-			createdAt: created.get(mark.label) ?? new Date().toISOString(),
+			createdAt: created.get(mark.label) ?? this.#clock.now().toISOString(),
 		}));
 		this.moved(this.#last, this.#atEnd);
 	}
@@ -56,15 +59,15 @@ export class ReadingSession {
 		this.#atEnd = atEnd;
 		this.#pending = anchor;
 		this.#last = anchor;
-		this.#timer ??= setTimeout(() => {
-			this.#timer = undefined;
+		this.#cancel ??= this.#clock.after(saveDelayMs, () => {
+			this.#cancel = undefined;
 			this.flush();
-		}, saveDelayMs);
+		});
 	}
 
 	flush(): void {
-		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = undefined;
+		this.#cancel?.();
+		this.#cancel = undefined;
 		const anchor = this.#pending;
 		if (!anchor) return;
 		this.#pending = undefined;
@@ -100,7 +103,7 @@ export class ReadingSession {
 			fraction: this.#atEnd ? 1 : fractionAt(work, anchor),
 			chapters: work.chapters.length,
 			words: work.wordsBefore[work.blocks.length]!,
-			readAt: new Date().toISOString(),
+			readAt: this.#clock.now().toISOString(),
 			bookmarks: this.#bookmarks,
 		};
 	}

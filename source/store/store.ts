@@ -4,47 +4,36 @@ import {existsSync, mkdirSync, renameSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
+import {sanitiseLine} from '../work/sanitise.ts';
 import {withFileLock} from './file-lock.ts';
+import {check, savedWorkSchema, settingsSchema, type SavedWork, type Settings} from './schema.ts';
 
-export type SavedAnchor = {
-	block: number;
-	offset: number;
-	/** The text from the offset on, and the block's first words, to find the place in a changed work. */
-	snippet: string;
-	opening: string;
-	chapter: number;
-};
-
-export type Bookmark = SavedAnchor & {label: string; createdAt: string};
-
-export type SavedWork = {
-	id: string;
-	title: string;
-	authors: string[];
-	path: string;
-	format: string;
-	anchor: SavedAnchor;
-	fraction: number;
-	chapters: number;
-	words: number;
-	readAt: string;
-	bookmarks: Bookmark[];
-};
-
-export type Settings = {maxWidth?: number; wordsPerMinute?: number};
+export type {Bookmark, SavedAnchor, SavedWork, Settings} from './schema.ts';
 
 const workPrefix = 'work ';
+const settingsKey = 'settings';
+/** Entries of a shape ficterm cannot read are kept under this prefix, out of the way. */
+const asidePrefix = 'set aside ';
 const configName = 'state';
 
 type Data = Record<string, unknown>;
 
+/** Told each problem with the saved state once, in one line. */
+export type Warn = (warning: string) => void;
+
 export class Store {
 	readonly path: string;
+	/** The warnings given so far, when no one was told them as they came. */
 	readonly warnings: string[] = [];
 	#conf: Conf<Data>;
 	readonly #options: ConstructorParameters<typeof Conf<Data>>[0];
+	readonly #warn: Warn;
 
-	constructor(directory = envPaths('ficterm', {suffix: ''}).config) {
+	constructor(
+		directory = envPaths('ficterm', {suffix: ''}).config,
+		warn: Warn = (warning) => this.warnings.push(warning),
+	) {
+		this.#warn = warn;
 		this.path = join(directory, `${configName}.json`);
 		this.#options = {
 			projectName: 'ficterm',
@@ -62,7 +51,7 @@ export class Store {
 			if (!existsSync(this.path)) throw error;
 			const aside = `${this.path}.corrupt-${Date.now()}`;
 			renameSync(this.path, aside);
-			this.warnings.push(
+			this.#warn(
 				`the saved state could not be read; it was kept as ${aside} and a new one started`,
 			);
 			return new Conf<Data>(this.#options);
@@ -86,8 +75,37 @@ export class Store {
 		withFileLock(`${this.path}.lock`, () => this.#guard(operation));
 	}
 
+	/**
+	 * A saved entry of the right shape; one of another shape is set aside (kept in the file under
+	 * another key), told once, and read as nothing, so that it never stops a work from opening.
+	 */
+	#checked<T>(key: string, value: unknown, schema: Parameters<typeof check<T>>[0]): T | undefined {
+		const checked = check(schema, value);
+		if (checked.problem === undefined) return checked.value;
+		const asideKey = `${asidePrefix}${key} ${new Date().toISOString()}`;
+		this.#write((conf) => {
+			// Another ficterm may have put it right meanwhile: only what was read is moved.
+			if (JSON.stringify(conf.get(key)) !== JSON.stringify(value)) return;
+			conf.set(asideKey, value);
+			conf.delete(key);
+		});
+		const title = (value as {title?: unknown} | undefined)?.title;
+		const name = typeof title === 'string' && title ? `"${title}"` : key.slice(workPrefix.length);
+		const [what, then] =
+			key === settingsKey
+				? ['the saved settings are', 'the defaults are used']
+				: [`the saved place of ${name} is`, 'the work is taken as never read'];
+		this.#warn(
+			sanitiseLine(
+				`${what} not in a shape ficterm reads (${checked.problem}), so ${then}; the entry is kept in ${this.path} under "${asideKey}"`,
+			),
+		);
+		return undefined;
+	}
+
 	work(id: string): SavedWork | undefined {
-		return this.#guard((conf) => conf.get(workPrefix + id) as SavedWork | undefined);
+		const value = this.#guard((conf) => conf.get(workPrefix + id));
+		return value === undefined ? undefined : this.#checked(workPrefix + id, value, savedWorkSchema);
 	}
 
 	saveWork(entry: SavedWork): void {
@@ -106,20 +124,26 @@ export class Store {
 	}
 
 	works(): SavedWork[] {
-		return this.#guard((conf) =>
-			Object.entries(conf.store)
-				.filter(([key]) => key.startsWith(workPrefix))
-				.map(([, value]) => value as SavedWork),
+		const entries = this.#guard((conf) =>
+			Object.entries(conf.store).filter(([key]) => key.startsWith(workPrefix)),
 		);
+		return entries.flatMap(([key, value]) => {
+			const work = this.#checked(key, value, savedWorkSchema);
+			return work ? [work] : [];
+		});
 	}
 
 	settings(): Settings {
-		return this.#guard((conf) => (conf.get('settings') as Settings | undefined) ?? {});
+		const value = this.#guard((conf) => conf.get(settingsKey));
+		return (value !== undefined && this.#checked(settingsKey, value, settingsSchema)) || {};
 	}
 
 	saveSettings(settings: Settings): void {
+		// Read first, so that settings of a wrong shape are set aside and told as anywhere else.
+		this.settings();
 		this.#write((conf) => {
-			conf.set('settings', {...this.settings(), ...settings});
+			const current = check(settingsSchema, conf.get(settingsKey)).value ?? {};
+			conf.set(settingsKey, {...current, ...settings});
 		});
 	}
 }

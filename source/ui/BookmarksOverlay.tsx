@@ -1,7 +1,8 @@
 // The reader's bookmarks in reading order: Enter jumps, d deletes.
 
 import {Text} from 'ink';
-import type {Mark} from '../reader/state.ts';
+import {keyHint} from '../reader/key-lookup.ts';
+import type {Mark} from '../work/anchor.ts';
 import {Panel, panelBodyRows} from './Panel.tsx';
 
 type Props = {marks: Mark[]; cursor: number; rows: number; columns: number};
@@ -14,7 +15,7 @@ export function BookmarksOverlay({marks, cursor, rows, columns}: Props) {
 			title={`Bookmarks · ${marks.length}`}
 			rows={rows}
 			columns={columns}
-			footer="↑↓ move · Enter go · d delete · m adds one · Esc close"
+			footer={keyHint('bookmarks')}
 		>
 			{marks.length === 0 ? <Text dimColor>No bookmarks yet: press m to add one here.</Text> : null}
 			{marks.slice(first, first + body).map((mark, index) => (

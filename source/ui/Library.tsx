@@ -1,53 +1,20 @@
-// The library: works read before and work files found, with progress and news; Enter opens.
+// The library: works read before and work files found, with progress and news; it draws the
+// library's state and nothing else.
 
-import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {useEffect, useReducer, useRef} from 'react';
-import {relativeTime, type LibraryEntry} from '../library/entries.ts';
-import {libraryAction, reduceLibrary, type LibraryState} from '../library/library-state.ts';
-import {eachKey} from '../reader/keymap.ts';
+import {Box, Text} from 'ink';
+import {relativeTime} from '../library/entries.ts';
+import type {LibraryState} from '../library/library-state.ts';
+import {keyHint} from '../reader/key-lookup.ts';
 import {truncateTo} from '../reader/status.ts';
 
-type Props = {
-	entries: LibraryEntry[];
-	now: Date;
-	size?: {columns: number; rows: number};
-	onForget: (entry: LibraryEntry) => void;
-	onDone: (state: LibraryState) => void;
-};
+type Props = {state: LibraryState; now: Date; columns: number; rows: number};
 
 function bar(fraction: number, width: number): string {
 	const filled = Math.round(fraction * width);
 	return '━'.repeat(filled) + '─'.repeat(width - filled);
 }
 
-export function Library({entries, now, size, onForget, onDone}: Props) {
-	const terminal = useWindowSize();
-	const {columns, rows} = size ?? terminal;
-	const [state, dispatch] = useReducer(reduceLibrary, {entries, cursor: 0, quitting: false});
-	const {exit} = useApp();
-	useInput((input, key) => {
-		for (const each of eachKey(input, key)) {
-			const action = libraryAction(each.input, each.key);
-			if (action) dispatch(action);
-		}
-	});
-	const forgotten = useRef(new Set<string>());
-	useEffect(() => {
-		// The reducer marks a forgotten entry unread; the store forgets it here, once.
-		for (const entry of entries) {
-			const now = state.entries.find((other) => other.path === entry.path);
-			if (entry.readAt && !now?.readAt && !forgotten.current.has(entry.path)) {
-				forgotten.current.add(entry.path);
-				onForget(entry);
-			}
-		}
-	}, [state.entries, entries, onForget]);
-	useEffect(() => {
-		if (!state.chosen && !state.quitting) return;
-		onDone(state);
-		exit();
-	}, [state, onDone, exit]);
-
+export function Library({state, now, columns, rows}: Props) {
 	const listRows = Math.max(1, rows - 3);
 	const first = Math.max(
 		0,
@@ -92,7 +59,7 @@ export function Library({entries, now, size, onForget, onDone}: Props) {
 				})}
 			</Box>
 			<Text dimColor wrap="truncate">
-				{state.message ?? ' ↑↓ move · Enter read · d forget · q quit'}
+				{state.message ?? ` ${keyHint('library')}`}
 			</Text>
 		</Box>
 	);

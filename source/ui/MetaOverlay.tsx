@@ -1,6 +1,7 @@
 // About the work: its tags, dates and counts, as the file gave them.
 
 import {Text} from 'ink';
+import {keyHint} from '../reader/key-lookup.ts';
 import {storyWords} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
 import {Panel, panelBodyRows} from './Panel.tsx';
@@ -50,7 +51,7 @@ export function MetaOverlay({
 }) {
 	const shown = metaRows(work, revealTags).slice(0, panelBodyRows(rows));
 	return (
-		<Panel title="About this work" rows={rows} columns={columns} footer="Esc or i to close">
+		<Panel title="About this work" rows={rows} columns={columns} footer={keyHint('metadata')}>
 			{shown.map(([label, value]) => (
 				<Text key={label} wrap="truncate">
 					<Text bold>{label.padEnd(14)}</Text>

@@ -1,7 +1,7 @@
 // The text area: exactly the visible rows of the lazy layout, nothing else.
 
 import {Box} from 'ink';
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor} from '../work/anchor.ts';
 import type {Layout} from '../layout/layout.ts';
 import {TextLine} from './TextLine.tsx';
 

@@ -1,6 +1,7 @@
 // The contents: chapters and their scenes, with word counts, the reader's place and the cursor.
 
 import {Text} from 'ink';
+import {keyHint} from '../reader/key-lookup.ts';
 import {truncateTo} from '../reader/status.ts';
 import type {TocEntry} from '../work/outline.ts';
 import {Panel, panelBodyRows} from './Panel.tsx';
@@ -23,7 +24,7 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 			title={`Contents · ${entries.filter((entry) => entry.kind === 'chapter').length} chapters`}
 			rows={rows}
 			columns={columns}
-			footer="↑↓ move · Enter go · Esc close"
+			footer={keyHint('contents')}
 		>
 			{shown.map((entry, index) => {
 				const position = first + index;

@@ -1,8 +1,9 @@
-// Lays a WorkDraft flat into a Work: front page, chapters, notes, sections and prefix sums.
+// Lays a WorkDraft flat into a Work: front page, chapters, notes, sections and prefix sums; its
+// text is made safe once, on the way in (sanitise-draft.ts).
 
 import {createHash} from 'node:crypto';
 import {chapterDraft, type ChapterDraft, type DraftBlock, type WorkDraft} from './draft.ts';
-import {sanitiseLine, sanitiseText} from './sanitise.ts';
+import {sanitiseDraft} from './sanitise-draft.ts';
 import {markSceneBreaks} from './scene-breaks.ts';
 import type {Block, BlockPart, Chapter, Section, Work, WorkMeta} from './types.ts';
 import {countWords} from './words.ts';
@@ -15,20 +16,6 @@ function blocksText(blocks: DraftBlock[]): string {
 		.filter((block) => block.kind !== 'spacer')
 		.map((block) => block.text)
 		.join('\n\n');
-}
-
-function cleanMeta(meta: WorkMeta): WorkMeta {
-	const clean: WorkMeta = {...meta};
-	for (const [key, value] of Object.entries(clean)) {
-		if (typeof value === 'string') (clean as Record<string, unknown>)[key] = sanitiseLine(value);
-		if (Array.isArray(value)) {
-			(clean as Record<string, unknown>)[key] = value
-				.map((item: string) => sanitiseLine(item))
-				.filter(Boolean);
-		}
-	}
-
-	return clean;
 }
 
 /** The runs (styles, ruby) that fall in `start`…`end`, relative to `start`. */
@@ -196,27 +183,21 @@ export function identityIsComplete(work: Work): boolean {
 }
 
 /** Draft blocks belong to the assembly, so they become Blocks in place rather than as copies. */
-function sanitiseBlock(block: DraftBlock, part: BlockPart): Block {
-	const clean = block as Block;
-	clean.part = part;
-	const text = sanitiseText(block.text);
-	if (text !== block.text) {
-		clean.text = text;
-		delete clean.styles;
-		delete clean.ruby;
-	}
-
-	return clean;
+function asBlock(block: DraftBlock, part: BlockPart): Block {
+	const placed = block as Block;
+	placed.part = part;
+	return placed;
 }
 
 export function assembleWork(draft: WorkDraft): Work {
-	const meta = cleanMeta(draft.meta);
 	markSceneBreaks(draft.chapters.map((chapter) => chapter.body));
+	sanitiseDraft(draft);
+	const {meta} = draft;
 	const blocks: Block[] = [];
 	const push = (block: DraftBlock, part: BlockPart) => {
-		const clean = sanitiseBlock(block, part);
-		if (clean.text.length <= maxBlockChars) blocks.push(clean);
-		else for (const piece of splitLongBlock(clean)) blocks.push(piece);
+		const placed = asBlock(block, part);
+		if (placed.text.length <= maxBlockChars) blocks.push(placed);
+		else for (const piece of splitLongBlock(placed)) blocks.push(piece);
 	};
 
 	for (const block of frontPage(draft, meta)) push(block, 'front');
@@ -240,13 +221,16 @@ export function assembleWork(draft: WorkDraft): Work {
 		if (blocks.length === start) push({kind: 'spacer', text: ''}, 'story');
 		sections.push({chapter: chapters.length, start: sectionStart, end: blocks.length});
 		const assembled: Chapter = {
-			title: sanitiseLine(chapter.title) || `Chapter ${chapters.length + 1}`,
+			title: chapter.title.replace(/\s+/g, ' ').trim() || `Chapter ${chapters.length + 1}`,
 			start,
 			end: blocks.length,
 		};
 		if (chapter.depth) assembled.depth = chapter.depth;
 		if (chapter.parts) {
-			assembled.parts = chapter.parts.map((part) => ({...part, title: sanitiseLine(part.title)}));
+			assembled.parts = chapter.parts.map((part) => ({
+				...part,
+				title: part.title.replace(/\s+/g, ' ').trim(),
+			}));
 		}
 
 		chapters.push(assembled);
@@ -269,9 +253,9 @@ export function assembleWork(draft: WorkDraft): Work {
 		id: identity(meta, blocks),
 		format: draft.format,
 		meta,
-		summary: sanitiseText(blocksText(draft.summary)),
-		notes: sanitiseText(blocksText(draft.notes)),
-		endNotes: sanitiseText(blocksText(draft.endNotes)),
+		summary: blocksText(draft.summary),
+		notes: blocksText(draft.notes),
+		endNotes: blocksText(draft.endNotes),
 		blocks,
 		chapters,
 		sections: sections.filter((section) => section.end > section.start),

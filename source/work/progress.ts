@@ -1,6 +1,6 @@
 // Where an anchor is in a work (chapter, section, share read, words left), from the prefix sums alone.
 
-import type {Anchor} from '../layout/anchor.ts';
+import type {Anchor} from './anchor.ts';
 import type {Work} from './types.ts';
 
 /** The index of the last range starting at or before `block`, or -1. Ranges are sorted by start. */

@@ -1,6 +1,6 @@
 // Generates long works for the benchmark from the project's own sample prose.
 
-import {loadWork} from '../../source/work/load.ts';
+import {loadWork} from '../../source/formats/read-work-file.ts';
 import {extensions, writers, type Story} from '../helpers/writers.ts';
 
 /** The story paragraphs of the samples, as ficterm itself reads them. */

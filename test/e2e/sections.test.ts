@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {outlineOf} from '../../source/work/outline.ts';
-import {loadWork} from '../../source/work/load.ts';
+import {loadWork} from '../../source/formats/read-work-file.ts';
 import {projectRoot, Terminal} from './terminal.ts';
 
 const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');

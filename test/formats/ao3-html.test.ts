@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {workFromBytes} from '../../source/work/load.ts';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 
 const download = readFileSync(
 	new URL('../fixtures/ao3-html/chaptered.html', import.meta.url).pathname,

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import fc from 'fast-check';
-import {previewFromBytes, workFromBytes} from '../../source/work/load.ts';
+import {previewFromBytes, workFromBytes} from '../../source/formats/open-work.ts';
 import type {Block, Work} from '../../source/work/types.ts';
 import {generatedStory} from '../bench/generate.ts';
 import {ao3PageOf} from '../helpers/ao3-page.ts';

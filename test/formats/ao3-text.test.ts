@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {loadWork} from '../../source/work/load.ts';
+import {loadWork} from '../../source/formats/read-work-file.ts';
 
 const fixture = (name: string) =>
 	loadWork(new URL(`../fixtures/ao3-text/${name}`, import.meta.url).pathname);

@@ -7,7 +7,7 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {printLines} from '../../source/layout/print-lines.ts';
 import {outlineJson} from '../../source/outline-output.ts';
-import {workFromBytes} from '../../source/work/load.ts';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 import type {Work} from '../../source/work/types.ts';
 import {zipFolder} from '../helpers/epub.ts';
 

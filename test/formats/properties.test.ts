@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {fuzzRuns} from '../helpers/fuzz.ts';
 import {printLines} from '../../source/layout/print-lines.ts';
-import {workFromBytes} from '../../source/work/load.ts';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 import {extensions, fanficfareCoAuthors, writers, type Story} from '../helpers/writers.ts';
 
 const vocabulary = [

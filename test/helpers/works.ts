@@ -1,6 +1,6 @@
 // Builds works from text for tests, the same way the CLI does.
 
-import {workFromBytes} from '../../source/work/load.ts';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 import type {Work} from '../../source/work/types.ts';
 
 export function workOf(text: string, path = 'test.txt'): Work {

@@ -4,13 +4,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {libraryEntries, relativeTime} from '../../source/library/entries.ts';
-import {
-	libraryAction,
-	reduceLibrary,
-	type LibraryState,
-} from '../../source/library/library-state.ts';
+import {reduceLibrary, type LibraryState} from '../../source/library/library-state.ts';
+import {libraryActionForKey} from '../../source/reader/key-lookup.ts';
 import type {SavedWork} from '../../source/store/store.ts';
-import {loadWork} from '../../source/work/load.ts';
+import {loadWork} from '../../source/formats/read-work-file.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'ficterm-library-'));
 after(() => rmSync(folder, {recursive: true, force: true}));
@@ -111,15 +108,18 @@ test('keys: j/k move, Enter chooses, d forgets, q quits; a missing work is not o
 		[samples],
 	);
 	let state: LibraryState = {entries, cursor: 0, quitting: false};
-	state = reduceLibrary(state, libraryAction('', {return: true})!);
+	state = reduceLibrary(state, libraryActionForKey('', {return: true})!);
 	assert.equal(state.chosen, undefined);
 	assert.match(state.message!, /^Missing/);
-	state = reduceLibrary(state, libraryAction('j', {})!);
-	assert.equal(reduceLibrary(state, libraryAction('', {return: true})!).chosen, entries[1]!.path);
-	state = reduceLibrary(state, libraryAction('k', {})!);
-	state = reduceLibrary(state, libraryAction('d', {})!);
+	state = reduceLibrary(state, libraryActionForKey('j', {})!);
+	assert.equal(
+		reduceLibrary(state, libraryActionForKey('', {return: true})!).chosen,
+		entries[1]!.path,
+	);
+	state = reduceLibrary(state, libraryActionForKey('k', {})!);
+	state = reduceLibrary(state, libraryActionForKey('d', {})!);
 	assert.equal(state.entries.length, entries.length - 1);
-	assert.equal(reduceLibrary(state, libraryAction('q', {})!).quitting, true);
+	assert.equal(reduceLibrary(state, libraryActionForKey('q', {})!).quitting, true);
 });
 
 test('last-read times read naturally', () => {

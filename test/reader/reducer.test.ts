@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {Book} from '../../source/reader/book.ts';
-import type {KeyInfo} from '../../source/reader/keymap.ts';
-import {layoutOf, reduceApp} from '../../source/reader/reducer.ts';
+import {layoutOf} from '../../source/reader/jump.ts';
+import type {KeyInfo} from '../../source/reader/keys.ts';
+import {reduceApp} from '../../source/reader/reducer.ts';
 import {initialState, textRows, type ReaderState} from '../../source/reader/state.ts';
 import {chapterAt, sectionAt} from '../../source/work/progress.ts';
 import {generatedText, workOf} from '../helpers/works.ts';

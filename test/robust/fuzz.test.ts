@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import {Layout} from '../../source/layout/layout.ts';
 import {printLines} from '../../source/layout/print-lines.ts';
 import {LoadError} from '../../source/work/decode.ts';
-import {workFromBytes} from '../../source/work/load.ts';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 import type {Work} from '../../source/work/types.ts';
 import {writers} from '../helpers/writers.ts';
 

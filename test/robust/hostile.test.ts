@@ -208,7 +208,10 @@ test('escape sequences in a work never reach the output, in any format', () => {
 		file('hostile.epub', zipSync(epub({'a.xhtml': page(hostile)}, ['a.xhtml']))),
 	]) {
 		for (const args of [['--print'], ['--toc'], ['--toc', '--json']]) {
-			const result = spawnSync(process.execPath, [cliPath, ...args, path], {encoding: 'utf8'});
+			const result = spawnSync(process.execPath, [cliPath, ...args, path], {
+				encoding: 'utf8',
+				env: {...process.env, FICTERM_HOME: join(folder, 'home')},
+			});
 			assert.equal(result.status, 0, result.stderr);
 			assert.doesNotMatch(
 				result.stdout + result.stderr,

@@ -48,8 +48,8 @@ test('when the text is gone, it falls back to the same chapter and says it was n
 });
 
 test('a place saved in the AO3 HTML download is found in the EPUB of the same work', async () => {
-	const {loadWork} = await import('../../source/work/load.ts');
-	const {workFromBytes} = await import('../../source/work/load.ts');
+	const {loadWork} = await import('../../source/formats/read-work-file.ts');
+	const {workFromBytes} = await import('../../source/formats/open-work.ts');
 	const {zipFolder} = await import('../helpers/epub.ts');
 	const fixtures = new URL('../fixtures/', import.meta.url).pathname;
 	const html = loadWork(`${fixtures}ao3-html/chaptered.html`);

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {after, test} from 'node:test';
 import {ReadingSession} from '../../source/store/session.ts';
 import {Store} from '../../source/store/store.ts';
+import {TestClock} from '../helpers/clock.ts';
 import {generatedText, workOf} from '../helpers/works.ts';
 
 const folders: string[] = [];
@@ -22,7 +23,13 @@ const work = workOf(generatedText(3));
 
 test('a session saves the anchor with a snippet, and flush writes at once', () => {
 	const store = new Store(folder());
-	const session = new ReadingSession(store, work, '/books/story.txt', {block: 0, offset: 0});
+	const session = new ReadingSession(
+		store,
+		work,
+		'/books/story.txt',
+		{block: 0, offset: 0},
+		new TestClock(),
+	);
 	session.moved({block: 5, offset: 10});
 	assert.equal(store.work(work.id), undefined, 'not before the delay');
 	session.flush();
@@ -34,12 +41,16 @@ test('a session saves the anchor with a snippet, and flush writes at once', () =
 	assert.equal(saved.chapters, 3);
 });
 
-test('a session saves by itself within a second of a move', async () => {
+test('a session saves by itself half a second after a move, with the time it was read', () => {
 	const store = new Store(folder());
-	const session = new ReadingSession(store, work, 'x.txt', {block: 0, offset: 0});
+	const clock = new TestClock();
+	const session = new ReadingSession(store, work, 'x.txt', {block: 0, offset: 0}, clock);
 	session.moved({block: 7, offset: 0});
-	await new Promise((resolve) => setTimeout(resolve, 1000));
+	clock.advance(499);
+	assert.equal(store.work(work.id), undefined, 'not before the delay');
+	clock.advance(1);
 	assert.equal(store.work(work.id)?.anchor.block, 7);
+	assert.equal(store.work(work.id)?.readAt, '2026-01-01T12:00:00.500Z');
 });
 
 test('two stores on one folder keep each other’s works', () => {
@@ -47,9 +58,18 @@ test('two stores on one folder keep each other’s works', () => {
 	const first = new Store(path);
 	const second = new Store(path);
 	const other = workOf('A different story altogether, with other words.');
-	new ReadingSession(first, work, 'a.txt', {block: 0, offset: 0}).moved({block: 3, offset: 0});
-	const sessionA = new ReadingSession(first, work, 'a.txt', {block: 0, offset: 0});
-	const sessionB = new ReadingSession(second, other, 'b.txt', {block: 0, offset: 0});
+	new ReadingSession(first, work, 'a.txt', {block: 0, offset: 0}, new TestClock()).moved({
+		block: 3,
+		offset: 0,
+	});
+	const sessionA = new ReadingSession(first, work, 'a.txt', {block: 0, offset: 0}, new TestClock());
+	const sessionB = new ReadingSession(
+		second,
+		other,
+		'b.txt',
+		{block: 0, offset: 0},
+		new TestClock(),
+	);
 	sessionA.moved({block: 4, offset: 0});
 	sessionB.moved({block: 0, offset: 5});
 	sessionA.flush();
@@ -73,7 +93,7 @@ test('a corrupt store is kept aside with a warning, never silently emptied', () 
 
 test('forget removes a work; settings are kept apart from works', () => {
 	const store = new Store(folder());
-	const session = new ReadingSession(store, work, 'a.txt', {block: 0, offset: 0});
+	const session = new ReadingSession(store, work, 'a.txt', {block: 0, offset: 0}, new TestClock());
 	session.moved({block: 1, offset: 0});
 	session.flush();
 	store.saveSettings({maxWidth: 66});
@@ -87,7 +107,13 @@ test('forget removes a work; settings are kept apart from works', () => {
 test('a place saved from a preview counts no chapters, and the whole work saves its own', () => {
 	const store = new Store(folder());
 	const preview = {...work, partial: true, chapters: work.chapters.slice(0, 1)};
-	const session = new ReadingSession(store, preview, 'x.txt', {block: 0, offset: 0});
+	const session = new ReadingSession(
+		store,
+		preview,
+		'x.txt',
+		{block: 0, offset: 0},
+		new TestClock(),
+	);
 	session.moved({block: 2, offset: 0});
 	session.flush();
 	assert.equal(store.work(work.id)!.chapters, 0, 'a preview does not know the chapters');

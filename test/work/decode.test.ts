@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {decodeText, LoadError} from '../../source/work/decode.ts';
-import {workFromBytes} from '../../source/work/load.ts';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 
 const utf16 = (text: string, endian: 'le' | 'be') => {
 	const bytes = Buffer.from(text, 'utf16le');

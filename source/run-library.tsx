@@ -1,20 +1,21 @@
 // `ficterm` with no file: the library, then the chosen work, then back to the library.
 
 import {render} from 'ink';
-import {readInteractively, type InteractiveOptions} from '../interactive.tsx';
-import {Store} from '../store/store.ts';
-import {Library} from '../ui/Library.tsx';
-import {LoadError, readWorkFile} from '../work/load.ts';
-import {libraryEntries} from './entries.ts';
+import {readInteractively, type InteractiveOptions} from './interactive.tsx';
+import {LibraryApp} from './library-app.tsx';
+import {readWorkFile} from './formats/read-work-file.ts';
+import {LoadError} from './work/decode.ts';
+import {libraryEntries} from './library/entries.ts';
 
 export type LibraryOptions = Omit<InteractiveOptions, 'fromStart'> & {folders: string[]};
 
-async function chooseWork(store: Store, folders: string[]): Promise<string | undefined> {
+async function chooseWork(options: LibraryOptions): Promise<string | undefined> {
+	const {store, folders} = options;
 	let chosen: string | undefined;
 	const app = render(
-		<Library
+		<LibraryApp
 			entries={libraryEntries(store.works(), folders)}
-			now={new Date()}
+			now={options.clock.now()}
 			onForget={(entry) => {
 				if (entry.id) store.forget(entry.id);
 			}}
@@ -38,9 +39,7 @@ async function chooseWork(store: Store, folders: string[]): Promise<string | und
 
 export async function runLibrary(options: LibraryOptions): Promise<number> {
 	for (;;) {
-		const store = new Store(options.storeDirectory);
-		for (const warning of store.warnings) process.stderr.write(`ficterm: warning: ${warning}\n`);
-		const path = await chooseWork(store, options.folders);
+		const path = await chooseWork(options);
 		if (!path) return 0;
 		try {
 			const status = await readInteractively(

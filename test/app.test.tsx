@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
-import {App} from '../../source/app.tsx';
-import {Book} from '../../source/reader/book.ts';
-import {initialState} from '../../source/reader/state.ts';
-import {loadWork} from '../../source/work/load.ts';
-import {generatedText, workOf} from '../helpers/works.ts';
+import {App} from '../source/app.tsx';
+import {Book} from '../source/reader/book.ts';
+import {initialState} from '../source/reader/state.ts';
+import {loadWork} from '../source/formats/read-work-file.ts';
+import {generatedText, workOf} from './helpers/works.ts';
 
 const size = {columns: 80, rows: 20};
 
@@ -103,7 +103,7 @@ test('the search prompt shows in the status bar and a match is highlighted', asy
 
 test('the front page folds additional tags until a is pressed', async () => {
 	const work = loadWork(
-		new URL('../../works/the-lighthouse-keepers-daughter.txt', import.meta.url).pathname,
+		new URL('../works/the-lighthouse-keepers-daughter.txt', import.meta.url).pathname,
 	);
 	const {app} = mount(work);
 	await until(() => (app.lastFrame() ?? '').includes('Tags: hidden'), 'folded tags');
@@ -122,7 +122,7 @@ test('q quits and reports the final state', async () => {
 
 test('the about overlay shows the work’s metadata; bookmarks list what m added', async () => {
 	const work = loadWork(
-		new URL('../../works/the-lighthouse-keepers-daughter.txt', import.meta.url).pathname,
+		new URL('../works/the-lighthouse-keepers-daughter.txt', import.meta.url).pathname,
 	);
 	const {app} = mount(work);
 	app.stdin.write('i');

@@ -1,42 +1,11 @@
-// Reads a work file from disk into a Work, or fails with a LoadError that says why in one line.
+// Opens a work from its bytes: EPUB or text, decoded, handed to the adapter whose shape it has,
+// and assembled into a Work; fails with a LoadError that says why in one line.
 
-import {readFileSync, statSync} from 'node:fs';
-import {parseEpub, parseText} from '../formats/index.ts';
-import {assembleWork, identityIsComplete} from './assemble.ts';
-import {decodeText, isZip, LoadError} from './decode.ts';
-import {sanitiseText} from './sanitise.ts';
-import type {Work} from './types.ts';
-
-export {LoadError} from './decode.ts';
-
-/** Files larger than this are refused rather than read into memory. */
-const maxFileBytes = 512 * 1024 * 1024;
-
-function readBytes(path: string): Uint8Array {
-	let size: number;
-	try {
-		const stat = statSync(path);
-		if (stat.isDirectory()) throw new LoadError(`${path} is a folder, not a work file`);
-		// A device (/dev/zero) or a pipe never ends, or never starts: only regular files are works.
-		if (!stat.isFile()) throw new LoadError(`${path} is not a regular file`);
-		size = stat.size;
-	} catch (error) {
-		if (error instanceof LoadError) throw error;
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') throw new LoadError(`no such file: ${path}`);
-		if (code === 'EACCES') throw new LoadError(`cannot read ${path}: permission denied`);
-		throw new LoadError(`cannot open ${path}: ${code ?? String(error)}`);
-	}
-
-	if (size > maxFileBytes) throw new LoadError(`${path} is too large to be a work (${size} bytes)`);
-	try {
-		return readFileSync(path);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'EACCES') throw new LoadError(`cannot read ${path}: permission denied`);
-		throw new LoadError(`cannot read ${path}: ${code ?? String(error)}`);
-	}
-}
+import {assembleWork, identityIsComplete} from '../work/assemble.ts';
+import {decodeText, isZip, LoadError} from '../work/decode.ts';
+import {sanitiseText} from '../work/sanitise.ts';
+import type {Work} from '../work/types.ts';
+import {parseEpub, parseText} from './index.ts';
 
 /** Files larger than this open from a preview of their start while the rest is read (EPUBs are compressed). */
 const previewFromBytesOver = 2 * 1024 * 1024;
@@ -73,10 +42,6 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 	return undefined;
 }
 
-export function readWorkFile(path: string): Uint8Array {
-	return readBytes(path);
-}
-
 /** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */
 function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	if (!file.bytes || file.bytes.length === 0) throw new LoadError(`${path} is empty`);
@@ -107,8 +72,4 @@ export function workFromFile(file: {bytes?: Uint8Array}, path: string): Work {
 	if (work.blocks.every((block) => !block.text.trim()))
 		throw new LoadError(`${path} holds no text`);
 	return work;
-}
-
-export function loadWork(path: string): Work {
-	return workFromBytes(readBytes(path), path);
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {previewFromBytes, workFromBytes} from '../../source/work/load.ts';
+import {previewFromBytes, workFromBytes} from '../../source/formats/open-work.ts';
 import {generatedFile} from '../bench/generate.ts';
 
 for (const format of ['ao3-text', 'ao3-html', 'epub'] as const) {

@@ -2,6 +2,9 @@
 
 export type Anchor = {block: number; offset: number};
 
+/** A place the reader marked, with the opening words there as its label. */
+export type Mark = {anchor: Anchor; label: string};
+
 export function compareAnchors(a: Anchor, b: Anchor): number {
 	return a.block === b.block ? a.offset - b.offset : a.block - b.block;
 }

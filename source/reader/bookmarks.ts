@@ -1,0 +1,73 @@
+// The bookmarks slice: the reader's marks in reading order and the cursor over them.
+
+import {compareAnchors, type Anchor} from '../work/anchor.ts';
+import {chapterAt} from '../work/progress.ts';
+import type {Book} from './book.ts';
+import {jumpTo} from './jump.ts';
+import type {ReaderState} from './state.ts';
+
+export type BookmarkAction =
+	| {type: 'bookmark-add'}
+	| {type: 'bookmark-move'; by: number}
+	| {type: 'bookmark-open'}
+	| {type: 'bookmark-delete'};
+
+function bookmarkLabel(book: Book, anchor: Anchor): string {
+	const chapter = book.work.chapters[chapterAt(book.work, anchor.block)];
+	const text =
+		book.work.blocks[anchor.block]?.text.slice(anchor.offset).replace(/\s+/g, ' ').trim() ?? '';
+	const words = text.split(' ').slice(0, 8).join(' ');
+	return chapter && book.work.chapters.length > 1 ? `${chapter.title}: ${words}` : words || 'Start';
+}
+
+/** Where the cursor starts when the list opens: the last mark at or before the reader's place. */
+export function bookmarkCursorAt(state: ReaderState): number {
+	const index = state.bookmarks.findLastIndex(
+		(mark) => compareAnchors(mark.anchor, state.anchor) <= 0,
+	);
+	return Math.max(0, index);
+}
+
+export function reduceBookmarks(
+	book: Book,
+	state: ReaderState,
+	action: BookmarkAction,
+): ReaderState {
+	switch (action.type) {
+		case 'bookmark-add': {
+			const {anchor} = state;
+			if (state.bookmarks.some((mark) => compareAnchors(mark.anchor, anchor) === 0)) {
+				return {...state, message: 'Already bookmarked here'};
+			}
+
+			const label = bookmarkLabel(book, anchor);
+			const bookmarks = [...state.bookmarks, {anchor, label}].sort((a, b) =>
+				compareAnchors(a.anchor, b.anchor),
+			);
+			return {...state, bookmarks, message: `Bookmarked: ${label}`};
+		}
+
+		case 'bookmark-move': {
+			const last = Math.max(0, state.bookmarks.length - 1);
+			return {
+				...state,
+				bookmarkCursor: Math.max(0, Math.min(last, state.bookmarkCursor + action.by)),
+			};
+		}
+
+		case 'bookmark-open': {
+			const mark = state.bookmarks[state.bookmarkCursor];
+			return mark ? jumpTo(book, {...state, overlay: undefined}, mark.anchor, mark.label) : state;
+		}
+
+		case 'bookmark-delete': {
+			if (state.bookmarks.length === 0) return state;
+			const bookmarks = state.bookmarks.filter((_, index) => index !== state.bookmarkCursor);
+			return {
+				...state,
+				bookmarks,
+				bookmarkCursor: Math.min(state.bookmarkCursor, Math.max(0, bookmarks.length - 1)),
+			};
+		}
+	}
+}

@@ -1,0 +1,49 @@
+// Reading the key table: which context the reader is in, what a key does there, and the rows and
+// hints that the overlays draw.
+
+import type {Action, LibraryAction} from './actions.ts';
+import {fallsBackToReading, keyTable, type KeyContext, type ReaderContext} from './key-table.ts';
+import type {KeyInfo, KeyRow} from './keys.ts';
+import type {ReaderState} from './state.ts';
+
+export function keyContext(state: ReaderState): ReaderContext {
+	if (state.search.typing) return 'prompt';
+	if (state.overlay === 'toc') return 'contents';
+	if (state.overlay === 'bookmarks') return 'bookmarks';
+	if (state.overlay === 'meta') return 'metadata';
+	if (state.overlay === 'help') return 'help';
+	return 'reading';
+}
+
+function lookUp<A>(rows: Array<KeyRow<A>>, input: string, key: KeyInfo, count = ''): A | undefined {
+	for (const row of rows) {
+		for (const [matches, action] of row.on) {
+			if (matches(input, key, count))
+				return typeof action === 'function' ? (action as (input: string) => A)(input) : action;
+		}
+	}
+
+	return undefined;
+}
+
+export function actionForKey(input: string, key: KeyInfo, state: ReaderState): Action | undefined {
+	const context = keyContext(state);
+	const action = lookUp(keyTable[context], input, key, state.count);
+	if (action || !fallsBackToReading[context]) return action;
+	return lookUp(keyTable.reading, input, key, state.count);
+}
+
+export function libraryActionForKey(input: string, key: KeyInfo): LibraryAction | undefined {
+	return lookUp(keyTable.library, input, key);
+}
+
+/** The help overlay's rows: the reading keys. */
+export function helpRows(): Array<{keys: string; help: string}> {
+	return keyTable.reading.filter((row) => row.inHelp !== false);
+}
+
+/** The hint at the foot of a context's overlay: "↑↓ move · Enter go · Esc close". */
+export function keyHint(context: KeyContext): string {
+	const rows: Array<KeyRow<unknown>> = keyTable[context];
+	return rows.flatMap((row) => (row.hint ? [row.hint] : [])).join(' · ');
+}

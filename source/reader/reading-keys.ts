@@ -1,0 +1,138 @@
+// The key table's rows for reading: the keys that move through the work and open the overlays.
+
+import type {Action} from './actions.ts';
+import {ctrl, either, is, named, type KeyInfo, type KeyRow} from './keys.ts';
+
+const closing: Action = {type: 'close'};
+
+export const reading: Array<KeyRow<Action>> = [
+	{
+		keys: '1-9',
+		help: 'a count for the next key',
+		readme: 'a count for the next key: `5j`, `3g`, `50%`',
+		inHelp: false,
+		on: [
+			[
+				(input: string, key: KeyInfo, count: string) =>
+					/^\d$/.test(input) && !key.ctrl && !key.meta && (input !== '0' || count !== ''),
+				(digit) => ({type: 'digit', digit}),
+			],
+		],
+	},
+	{
+		keys: 'j ↓ Enter',
+		help: 'line down',
+		readme: 'line down (a number first repeats it: `5j`)',
+		on: [
+			[
+				either(is('j'), named('downArrow'), named('return')),
+				{type: 'scroll', by: 'line', direction: 1},
+			],
+		],
+	},
+	{
+		keys: 'k ↑',
+		help: 'line up',
+		on: [[either(is('k'), named('upArrow')), {type: 'scroll', by: 'line', direction: -1}]],
+	},
+	{
+		keys: 'Space f PgDn',
+		help: 'page down',
+		readme: 'page down, keeping two lines of context',
+		on: [[either(is(' ', 'f'), named('pageDown')), {type: 'scroll', by: 'page', direction: 1}]],
+	},
+	{
+		keys: 'b PgUp',
+		help: 'page up',
+		on: [[either(is('b'), named('pageUp')), {type: 'scroll', by: 'page', direction: -1}]],
+	},
+	{keys: 'd', help: 'half page down', on: [[is('d'), {type: 'scroll', by: 'half', direction: 1}]]},
+	{keys: 'u', help: 'half page up', on: [[is('u'), {type: 'scroll', by: 'half', direction: -1}]]},
+	{
+		keys: 'g Home',
+		help: 'start of the work (Ng: chapter N)',
+		readme: 'start of the work; `3g` opens chapter 3',
+		on: [[either(is('g'), named('home')), {type: 'goto'}]],
+	},
+	{keys: 'G End', help: 'end of the work', on: [[either(is('G'), named('end')), {type: 'bottom'}]]},
+	{
+		keys: 'N%',
+		help: 'go to N percent',
+		readme: 'go to N percent of the work: `50%` is half-way',
+		on: [[is('%'), {type: 'percent'}]],
+	},
+	{
+		keys: '] [',
+		help: 'next / previous scene',
+		readme: 'next / previous scene (a scene break or a chapter start)',
+		on: [
+			[is(']'), {type: 'section', direction: 1}],
+			[is('['), {type: 'section', direction: -1}],
+		],
+	},
+	{
+		keys: '} {',
+		help: 'next / previous chapter',
+		on: [
+			[is('}'), {type: 'chapter', direction: 1}],
+			[is('{'), {type: 'chapter', direction: -1}],
+		],
+	},
+	{
+		keys: '/',
+		help: 'search',
+		readme: 'search forward (case-insensitive unless you type a capital)',
+		on: [[is('/'), {type: 'search-start'}]],
+	},
+	{
+		keys: 'n N',
+		help: 'next / previous match',
+		on: [
+			[is('n'), {type: 'search-next', direction: 1}],
+			[is('N'), {type: 'search-next', direction: -1}],
+		],
+	},
+	{keys: 'm', help: 'bookmark this place', on: [[is('m'), {type: 'bookmark-add'}]]},
+	{
+		keys: "'",
+		help: 'bookmarks (Enter go, d delete)',
+		on: [[is("'"), {type: 'overlay', overlay: 'bookmarks'}]],
+	},
+	{
+		keys: 't',
+		help: 'contents',
+		readme: 'contents: chapters and scenes with word counts',
+		on: [[is('t'), {type: 'overlay', overlay: 'toc'}]],
+	},
+	{
+		keys: 'i',
+		help: 'about this work',
+		readme: 'about this work: tags, dates, counts',
+		on: [[is('i'), {type: 'overlay', overlay: 'meta'}]],
+	},
+	{
+		keys: 'a',
+		help: 'show or hide the additional tags',
+		readme: 'show or hide the additional tags on the front page (hidden to avoid spoilers)',
+		on: [[is('a'), {type: 'reveal-tags'}]],
+	},
+	{
+		keys: '+ - =',
+		help: 'wider / narrower / default text',
+		readme: 'wider / narrower / default text width (remembered)',
+		on: [
+			[is('+'), {type: 'width', change: 1}],
+			[is('-'), {type: 'width', change: -1}],
+			[is('='), {type: 'width', change: 0}],
+		],
+	},
+	{keys: '?', help: 'this help', on: [[is('?'), {type: 'overlay', overlay: 'help'}]]},
+	{
+		keys: 'Esc',
+		help: 'close',
+		readme: 'close an overlay or the search prompt',
+		on: [[named('escape'), closing]],
+	},
+	{keys: 'q', help: 'quit', on: [[is('q'), {type: 'quit'}]]},
+	{keys: 'Ctrl+C', help: 'quit', inHelp: false, on: [[ctrl('c'), {type: 'quit'}]]},
+];

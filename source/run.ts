@@ -1,0 +1,161 @@
+// What ficterm does once its flags are read: print or outline a work, list or open the library,
+// forget a work, or read one in the terminal. Here the store, the clock and the terminal are wired.
+
+import {existsSync, fstatSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {workFromBytes} from './formats/open-work.ts';
+import {readWorkFile} from './formats/read-work-file.ts';
+import {libraryText} from './library/library-text.ts';
+import {outlineJson, outlineText} from './outline-output.ts';
+import {printWork} from './print.ts';
+import {systemClock} from './store/clock.ts';
+import {Store} from './store/store.ts';
+import {UsageError} from './usage-error.ts';
+import {LoadError} from './work/decode.ts';
+import {sanitiseLine} from './work/sanitise.ts';
+import type {Work} from './work/types.ts';
+
+/** The command line, read: a file (or none, or - for stdin) and the flags that say what to do. */
+export type Request = {
+	path?: string;
+	print: boolean;
+	width?: number;
+	toc: boolean;
+	json: boolean;
+	fromStart: boolean;
+	forget: boolean;
+	color: boolean;
+	mouse: boolean;
+	/** Ruby readings (furigana) after their base text; false leaves them out. */
+	readings: boolean;
+	dir?: string;
+};
+
+const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
+
+/** The saved state, in FICTERM_HOME or the user's config folder; its problems are told on stderr. */
+function openStore(): Store {
+	return new Store(process.env['FICTERM_HOME'] || undefined, (warning) =>
+		process.stderr.write(`ficterm: warning: ${warning}\n`),
+	);
+}
+
+function colorWanted(flag: boolean): boolean {
+	return flag && !process.env['NO_COLOR'];
+}
+
+export async function run(request: Request): Promise<number> {
+	const {path} = request;
+	// A dumb terminal cannot move its cursor or switch screens: it gets the text printed instead.
+	const dumb = process.env['TERM'] === 'dumb';
+	const interactive = !request.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
+	if (!interactive) guardOutput();
+	if ((!path || path === '-') && !process.stdin.isTTY && !request.forget && !request.dir) {
+		// A work piped in (`cat work.txt | ficterm`) is read whole, then printed or outlined;
+		// nothing piped in (`ficterm < /dev/null`) lists the library instead.
+		const piped = await readStdin();
+		if (piped.length > 0 || path === '-') {
+			const work = workFromBytes(piped, 'stdin');
+			return request.toc
+				? writeOutline(work, request.json)
+				: printOut(work, request.width, request.readings);
+		}
+	}
+
+	if (!path) {
+		if (request.forget || request.toc)
+			throw new UsageError(`--${request.forget ? 'forget' : 'toc'} needs a FILE`);
+		if (request.dir && !existsSync(request.dir))
+			throw new UsageError(`no such folder: ${request.dir}`);
+		const folders = [samplesFolder, ...(request.dir ? [request.dir] : [])].filter((folder) =>
+			existsSync(folder),
+		);
+		if (!interactive) {
+			const text = libraryText(openStore(), folders);
+			process.stdout.write(text ? text + '\n' : '');
+			return 0;
+		}
+
+		const {runLibrary} = await import('./run-library.tsx');
+		return runLibrary({
+			store: openStore(),
+			clock: systemClock,
+			folders,
+			color: colorWanted(request.color),
+			mouse: request.mouse,
+		});
+	}
+
+	if (interactive && !request.forget && !request.toc) {
+		const {readInteractively} = await import('./interactive.tsx');
+		return readInteractively(
+			{path, bytes: readWorkFile(path)},
+			{
+				store: openStore(),
+				clock: systemClock,
+				fromStart: request.fromStart,
+				mouse: request.mouse,
+				color: colorWanted(request.color),
+				readings: request.readings,
+			},
+		);
+	}
+
+	const work = workFromBytes(readWorkFile(path), path);
+	for (const warning of work.warnings)
+		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
+
+	if (request.forget) {
+		const forgotten = openStore().forget(work.id);
+		process.stdout.write(
+			forgotten ? `Forgot ${work.meta.title || path}\n` : `Nothing was saved for ${path}\n`,
+		);
+		return 0;
+	}
+
+	if (request.toc) return writeOutline(work, request.json);
+	return printOut(work, request.width, request.readings);
+}
+
+/** Output that cannot be written: a closed pipe ends quietly, anything else (a full disk) in one line. */
+function guardOutput(): void {
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		process.stderr.write(`ficterm: cannot write the output: ${error.code ?? error.message}\n`);
+		process.exit(1);
+	});
+}
+
+function writeOutline(work: Work, json: boolean): number {
+	process.stdout.write((json ? outlineJson(work) : outlineText(work)) + '\n');
+	return 0;
+}
+
+async function printOut(work: Work, width: number | undefined, readings: boolean): Promise<number> {
+	await printWork(
+		work,
+		Math.max(1, width ?? (process.stdout.isTTY ? process.stdout.columns : 80)),
+		process.stdout,
+		{readings},
+	);
+	return 0;
+}
+
+/** Standard input is read up to the size of the largest work; a device such as /dev/zero is refused. */
+const maxStdinBytes = 512 * 1024 * 1024;
+
+async function readStdin(): Promise<Uint8Array> {
+	const input = fstatSync(0);
+	if (input.isCharacterDevice() || input.isBlockDevice())
+		throw new LoadError('standard input is a device, not a work file');
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of process.stdin) {
+		size += (chunk as Buffer).length;
+		if (size > maxStdinBytes)
+			throw new LoadError(`standard input is too large to be a work (over ${maxStdinBytes} bytes)`);
+		chunks.push(chunk as Buffer);
+	}
+
+	return Buffer.concat(chunks);
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {
+	actionForKey,
+	helpRows,
+	keyContext,
+	keyHint,
+	libraryActionForKey,
+} from '../../source/reader/key-lookup.ts';
+import {keyTable} from '../../source/reader/key-table.ts';
+import {initialState, type ReaderState} from '../../source/reader/state.ts';
+
+const reading = initialState({columns: 80, rows: 24});
+const states: Record<string, ReaderState> = {
+	reading,
+	prompt: {...reading, search: {...reading.search, typing: true}},
+	contents: {...reading, overlay: 'toc'},
+	bookmarks: {...reading, overlay: 'bookmarks'},
+	metadata: {...reading, overlay: 'meta'},
+	help: {...reading, overlay: 'help'},
+};
+
+test('each state has its context, and each context its rows in the one table', () => {
+	for (const [context, state] of Object.entries(states)) {
+		assert.equal(keyContext(state), context);
+		assert.ok(keyTable[context as keyof typeof keyTable].length > 0, context);
+	}
+
+	assert.ok(keyTable.library.length > 0);
+});
+
+test('Ctrl+C quits wherever the reader is', () => {
+	for (const state of Object.values(states)) {
+		assert.deepEqual(actionForKey('c', {ctrl: true}, state), {type: 'quit'});
+	}
+
+	assert.deepEqual(libraryActionForKey('c', {ctrl: true}), {type: 'quit'});
+});
+
+test('an overlay’s own keys come first, then the reading keys', () => {
+	assert.deepEqual(actionForKey('j', {}, states['contents']!), {type: 'toc-move', by: 1});
+	assert.deepEqual(actionForKey('d', {}, states['bookmarks']!), {type: 'bookmark-delete'});
+	assert.deepEqual(actionForKey('}', {}, states['contents']!), {type: 'chapter', direction: 1});
+	assert.deepEqual(actionForKey('j', {}, states['prompt']!), {type: 'search-type', text: 'j'});
+	assert.equal(actionForKey('', {tab: true}, states['prompt']!), undefined);
+});
+
+test('a 0 is a count only after another digit', () => {
+	assert.equal(actionForKey('0', {}, reading), undefined);
+	assert.deepEqual(actionForKey('0', {}, {...reading, count: '5'}), {type: 'digit', digit: '0'});
+});
+
+test('the help and the overlays’ hints are drawn from the table', () => {
+	assert.deepEqual(
+		helpRows().map((row) => row.keys),
+		keyTable.reading.filter((row) => row.inHelp !== false).map((row) => row.keys),
+	);
+	assert.equal(keyHint('contents'), '↑↓ move · Enter go · Esc close');
+	assert.equal(keyHint('bookmarks'), '↑↓ move · Enter go · d delete · m adds one · Esc close');
+	assert.equal(keyHint('library'), '↑↓ move · Enter read · d forget · q quit');
+});
+
+test('every row names its keys and says what they do, once per context', () => {
+	for (const [context, rows] of Object.entries(keyTable)) {
+		const keys = rows.map((row: {keys: string}) => row.keys);
+		assert.equal(new Set(keys).size, keys.length, `${context}: a row named twice`);
+		for (const row of rows as Array<{keys: string; help: string; on: unknown[]}>) {
+			assert.ok(row.keys && row.help && row.on.length > 0, `${context}: ${row.keys}`);
+		}
+	}
+});
