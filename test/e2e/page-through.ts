@@ -1,22 +1,19 @@
 // Pages through a work in a real terminal and checks that every screen is a run of --print lines.
 
-import {execFileSync} from 'node:child_process';
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
 import {cliPath, Terminal} from './terminal.ts';
 import {initialState, leftMargin, textWidth} from '../../source/reader/state.ts';
 
 type Size = {columns: number; rows: number};
 
-function printed(path: string, width: number): string[] {
-	const output = execFileSync(
+async function printed(path: string, width: number): Promise<string[]> {
+	const {stdout} = await promisify(execFile)(
 		process.execPath,
 		[cliPath, '--print', '--width', String(width), path],
-		{
-			encoding: 'utf8',
-			maxBuffer: 256 * 1024 * 1024,
-			env: {...process.env, NO_COLOR: '1'},
-		},
+		{encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: {...process.env, NO_COLOR: '1'}},
 	);
-	return output
+	return stdout
 		.replace(/\n$/, '')
 		.split('\n')
 		.map((line) => line.trimEnd());
@@ -87,15 +84,21 @@ export const walk: Step[] = [
 /** Opens `path` at the walk's first size and checks every screen after every step. */
 export async function pageThrough(path: string, steps: Step[] = walk): Promise<void> {
 	const terminal = new Terminal();
-	const prints = new Map<number, string[]>();
 	let size: Size = {columns: 100, rows: 32};
+	const sizes = [size, ...steps.filter((step): step is Size => !Array.isArray(step))];
+	const widthAt = (at: Size) => textWidth(initialState({columns: at.columns, rows: at.rows}));
+	// The --print text at every width the walk meets, made while the reader starts.
+	const printing = Promise.all(
+		[...new Set(sizes.map((at) => widthAt(at)))].map(
+			async (width) => [width, await printed(path, width)] as const,
+		),
+	);
 	try {
 		terminal.start([path], size);
+		const prints = new Map(await printing);
 		const geometry = () => {
 			const state = initialState({columns: size.columns, rows: size.rows});
-			const width = textWidth(state);
-			if (!prints.has(width)) prints.set(width, printed(path, width));
-			return {margin: leftMargin(state), lines: prints.get(width)!};
+			return {margin: leftMargin(state), lines: prints.get(textWidth(state))!};
 		};
 
 		let problem: string | undefined;

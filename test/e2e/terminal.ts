@@ -1,7 +1,7 @@
 // Drives a real terminal (tmux) for end-to-end tests: start a command, type keys, read the screen.
 
 import {execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 
@@ -23,6 +23,15 @@ export type TerminalOptions = {
 	/** A file that the reader's standard error goes to. */
 	stderr?: string;
 };
+
+/** Whether a process still runs: an exited one may linger as a zombie until something reaps it. */
+function running(pid: number): boolean {
+	try {
+		return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+	} catch {
+		return false;
+	}
+}
 
 export class Terminal {
 	readonly socket = `ficterm-test-${process.pid}-${sessions++}`;
@@ -142,7 +151,7 @@ export class Terminal {
 		}
 
 		const deadline = Date.now() + 5000;
-		while (pid && existsSync(`/proc/${pid}`) && Date.now() < deadline) {
+		while (pid && running(pid) && Date.now() < deadline) {
 			await new Promise((resolve) => setTimeout(resolve, 10));
 		}
 
