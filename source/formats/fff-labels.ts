@@ -67,7 +67,8 @@ export function applyFffLabel(meta: WorkMeta, label: string, value: string): boo
 		meta.authors = text.split(/,\s+|\s+&\s+/);
 	} else if (key === 'title') {
 		meta.title = text;
-	} else if (key === 'status' && /complete/i.test(text)) {
+	} else if (key === 'status' && /^completed?$/i.test(text)) {
+		// "Complete" or "Completed"; "Incomplete" and "In-Progress" say otherwise.
 		meta.completed ??= 'yes';
 	}
 

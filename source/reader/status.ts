@@ -30,8 +30,11 @@ export function statusOf({work, anchor, atEnd, wordsPerMinute}: StatusInput): St
 	}
 
 	if (!chapter) return status;
-	if (work.chapters.length > 1) status.chapter = chapter.title;
-	const scene = sceneAt(work, anchor.block);
+	// The end notes hang on the last chapter for moving about, but they are not its text.
+	const inBack = work.back !== undefined && anchor.block >= work.back.start;
+	if (inBack) status.chapter = 'End notes';
+	else if (work.chapters.length > 1) status.chapter = chapter.title;
+	const scene = inBack ? undefined : sceneAt(work, anchor.block);
 	if (scene && scene.count > 1) status.scene = `scene ${scene.number}/${scene.count}`;
 	const minutes = Math.ceil(wordsLeftInChapter(work, anchor) / wordsPerMinute);
 	if (!atEnd && minutes > 0) {

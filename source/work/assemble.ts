@@ -60,6 +60,13 @@ function splitLongBlock(block: Block): Block[] {
 	return pieces;
 }
 
+/** Who counted the words a file states: ficterm counts its own, shown as the work's words elsewhere. */
+function counter(meta: WorkMeta): string {
+	if (meta.ao3Id) return 'AO3';
+	const host = /^[a-z]+:\/\/(?:www\.)?([^/:?#]+)/i.exec(meta.sourceUrl ?? '')?.[1];
+	return host ?? 'the file';
+}
+
 function frontPage(draft: WorkDraft, meta: WorkMeta): DraftBlock[] {
 	const blocks: DraftBlock[] = [];
 	const hasMeta =
@@ -99,11 +106,13 @@ function frontPage(draft: WorkDraft, meta: WorkMeta): DraftBlock[] {
 		});
 	}
 
+	// The file's own word count says whose it is: ficterm's count (status, contents, i) may differ.
 	const stats = [
 		meta.published && `Published ${meta.published}`,
 		meta.completed && `Completed ${meta.completed}`,
 		meta.updated && `Updated ${meta.updated}`,
-		meta.words !== undefined && `${meta.words.toLocaleString('en')} words`,
+		meta.words !== undefined &&
+			`${meta.words.toLocaleString('en')} words by ${counter(meta)}'s count`,
 		meta.chapterCount && `Chapters ${meta.chapterCount}`,
 	].filter(Boolean);
 	if (stats.length > 0) blocks.push({kind: 'label', text: stats.join(' · ')});
@@ -236,7 +245,9 @@ export function assembleWork(draft: WorkDraft): Work {
 		chapters.push(assembled);
 	}
 
+	const backStart = blocks.length;
 	for (const [block, part] of noteBlocks('End Notes', draft.endNotes)) push(block, part);
+	const back = blocks.length > backStart ? {start: backStart, end: blocks.length} : undefined;
 	if (chapters.length > 0) chapters.at(-1)!.end = blocks.length;
 	if (sections.length > 0) sections.at(-1)!.end = blocks.length;
 	if (blocks.length === 0) push({kind: 'spacer', text: ''}, 'story');
@@ -260,6 +271,7 @@ export function assembleWork(draft: WorkDraft): Work {
 		chapters,
 		sections: sections.filter((section) => section.end > section.start),
 		front,
+		...(back ? {back} : {}),
 		charsBefore,
 		wordsBefore,
 		warnings: draft.warnings,

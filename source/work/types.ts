@@ -91,6 +91,8 @@ export type Work = {
 	sections: Section[];
 	/** The front page (title, tags, summary, notes) before the first chapter, if any. */
 	front?: Range;
+	/** The work's end notes (an afterword, a licence) after the last chapter's own text, if any. */
+	back?: Range;
 	/** charsBefore[i] = characters in blocks 0..i-1; length blocks.length + 1. */
 	charsBefore: Float64Array;
 	/** wordsBefore[i] = story words in blocks 0..i-1; length blocks.length + 1. */
