@@ -5,6 +5,7 @@ import {assembleWork, identityIsComplete} from '../work/assemble.ts';
 import {decodeText, isZip, LoadError} from '../work/decode.ts';
 import {sanitiseText} from '../work/sanitise.ts';
 import type {Work} from '../work/types.ts';
+import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
 import {parseEpub, parseText} from './index.ts';
 
 /** Files larger than this open from a preview of their start while the rest is read (EPUBs are compressed). */
@@ -14,6 +15,7 @@ const previewBytes = 256 * 1024;
 const previewDocuments = [3, 12, 48];
 
 function previewDraft(bytes: Uint8Array, path: string, documents: number) {
+	if (fb2Bytes(bytes, 1)) return parseFb2Start(bytes, previewBytes);
 	if (isZip(bytes)) return parseEpub(bytes, documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
@@ -45,6 +47,12 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 /** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */
 function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	if (!file.bytes || file.bytes.length === 0) throw new LoadError(`${path} is empty`);
+	const fb2 = fb2Bytes(file.bytes);
+	if (fb2) {
+		file.bytes = undefined;
+		return parseFb2(fb2);
+	}
+
 	if (isZip(file.bytes)) {
 		const draft = parseEpub(file.bytes);
 		file.bytes = undefined;

@@ -10,7 +10,8 @@ export type Format =
 	| 'epub'
 	| 'html'
 	| 'text'
-	| 'markdown';
+	| 'markdown'
+	| 'fb2';
 
 export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike';
 

@@ -197,7 +197,17 @@ async function measure(
 
 function throughput(): Row[] {
 	return (
-		['ao3-text', 'ao3-html', 'fff-txt', 'fff-html', 'html', 'markdown', 'text', 'epub'] as const
+		[
+			'ao3-text',
+			'ao3-html',
+			'fff-txt',
+			'fff-html',
+			'html',
+			'markdown',
+			'text',
+			'epub',
+			'fb2',
+		] as const
 	).map((format) => {
 		const {bytes, extension} = generatedFile(format, 1_000_000);
 		const times = Array.from(

@@ -122,6 +122,7 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'fff-html/cold-iron-stars.html',
 		'fff-epub/cold-iron-stars.epub.d',
 		'markdown/cold-iron-stars.md',
+		'fb2/ao3-calibre-toc.fb2',
 	]) {
 		assert.equal(ids.get(name), 'ao3:424242', name);
 	}
@@ -132,6 +133,8 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'epub/cold-iron-stars.epub.d',
 		'html/cold-iron-stars.html',
 		'text/cold-iron-stars-utf16.txt',
+		'fb2/cold-iron-stars.fb2',
+		'fb2/cold-iron-stars.fb2.zip',
 	]) {
 		assert.equal(ids.get(name), text, name);
 	}

@@ -187,7 +187,27 @@ export const writers: Record<string, (story: Story) => Uint8Array | string> = {
 	},
 };
 
+/** FB2 as FictionBook 2.0 writers lay it out: title-info, one titled section per chapter, `<subtitle>* * *</subtitle>` between scenes. */
+function fictionBook(story: Story): string {
+	const sections = story.chapters.map(
+		(chapter) =>
+			`<section>\n<title><p>${escapeHtml(chapter.title)}</p></title>\n${chapter.scenes
+				.map((scene) => scene.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>\n`).join(''))
+				.join('<subtitle>* * *</subtitle>\n')}</section>\n`,
+	);
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0" xmlns:l="http://www.w3.org/1999/xlink">
+<description><title-info><genre>prose</genre><author><nickname>${escapeHtml(story.author)}</nickname></author><book-title>${escapeHtml(story.title)}</book-title><lang>en</lang></title-info></description>
+<body>
+${sections.join('')}</body>
+</FictionBook>
+`;
+}
+
+writers['fb2'] = fictionBook;
+
 export const extensions: Record<string, string> = {
+	fb2: 'fb2',
 	'ao3-text': 'txt',
 	'ao3-html': 'html',
 	'fff-txt': 'txt',
