@@ -1,7 +1,6 @@
 // The library screen's state and keys: a cursor over the entries, open, forget, quit.
 
 import type {LibraryAction} from '../reader/actions.ts';
-import {sanitiseLine} from '../work/sanitise.ts';
 import type {LibraryEntry} from './entries.ts';
 
 export type LibraryState = {
@@ -26,7 +25,7 @@ export function reduceLibrary(state: LibraryState, action: LibraryAction): Libra
 		case 'open': {
 			const entry = state.entries[state.cursor];
 			if (!entry) return state;
-			if (entry.missing) return {...state, message: `Missing: ${sanitiseLine(entry.path)}`};
+			if (entry.missing) return {...state, message: `Missing: ${entry.shownPath}`};
 			return {...state, chosen: entry.path};
 		}
 

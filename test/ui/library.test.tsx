@@ -6,6 +6,7 @@ import {Library} from '../../source/ui/Library.tsx';
 
 const entry = (title: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({
 	path: `/works/${title}.txt`,
+	shownPath: `${title}.txt`,
 	title,
 	authors: ['An Author'],
 	fraction: 0,
