@@ -218,3 +218,13 @@ test('ruby readings are printed after their text, or left out with --no-readings
 	assert.match(bare.stdout, /漁師たちは港に集まった/);
 	assert.doesNotMatch(bare.stdout, /りょうし/);
 });
+
+test('--toc counts in words that agree with their numbers: 1 chapter, 1 word', () => {
+	const outline = spawnSync(process.execPath, [cliPath, '--toc'], {
+		input: 'Chapter 1\n\nAlone.\n',
+		encoding: 'utf8',
+	});
+	assert.equal(outline.status, 0, outline.stderr);
+	assert.match(outline.stdout, /^1 word · 1 chapter · text$/m);
+	assert.match(outline.stdout, /^ {2}1\. Chapter 1 \(1 word\)$/m);
+});

@@ -51,7 +51,7 @@ export function Library({state, now, columns, rows}: Props) {
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<Text bold wrap="truncate">
-				{` ficterm · ${state.entries.length} works`}
+				{` ficterm · ${counted(state.entries.length, 'work')}`}
 			</Text>
 			<Box flexDirection="column" height={listRows} overflow="hidden">
 				{state.entries.length === 0 ? (
