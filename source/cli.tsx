@@ -1,6 +1,7 @@
 // The command line: reads the flags and hands them to run.ts; every error ends as one line.
 
 import meow from 'meow';
+import {checkFlagCompanions, checkFlagValues} from './command-line-checks.ts';
 import {run} from './run.ts';
 import {UsageError} from './usage-error.ts';
 import {LoadError} from './work/decode.ts';
@@ -26,6 +27,8 @@ const cli = meow(
 	  --no-mouse      Do not scroll with the mouse wheel
 	  --no-readings   Leave out ruby readings (furigana) instead of showing them after their text
 	  --dir FOLDER    With no FILE: also list the works in FOLDER
+	  --help, -h      Show this help
+	  --version, -v   Show the version
 
 	Keys while reading: press ? for the full list.
 	  j k ↓ ↑ line · Space b page · g G start/end · ] [ scene · } { chapter · / search · t contents · q quit
@@ -45,7 +48,12 @@ const cli = meow(
 			mouse: {type: 'boolean', default: true},
 			readings: {type: 'boolean', default: true},
 			dir: {type: 'string'},
+			help: {type: 'boolean', shortFlag: 'h'},
+			version: {type: 'boolean', shortFlag: 'v'},
 		},
+		// Shown here rather than by meow, which knows only the long names.
+		autoHelp: false,
+		autoVersion: false,
 		allowUnknownFlags: true,
 		inferType: false,
 	},
@@ -65,13 +73,17 @@ const knownFlags = new Set([
 	'readings',
 	'dir',
 	'help',
+	'h',
 	'version',
+	'v',
 ]);
 
 async function main(): Promise<number> {
 	if (cli.input.length > 1)
 		throw new UsageError(`one file at a time, please (got ${cli.input.length})`);
 	const {flags} = cli;
+	if (flags.help) cli.showHelp(0);
+	if (flags.version) cli.showVersion();
 	const unknown = Object.keys(flags).filter((name) => !knownFlags.has(name));
 	if (unknown.length > 0) {
 		const name = unknown[0]!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -80,6 +92,13 @@ async function main(): Promise<number> {
 		);
 	}
 
+	checkFlagValues(process.argv.slice(2));
+	checkFlagCompanions({
+		toc: Boolean(flags.toc),
+		json: Boolean(flags.json),
+		dir: flags.dir,
+		file: cli.input[0],
+	});
 	if (flags.width !== undefined && (!Number.isInteger(flags.width) || flags.width < 1)) {
 		throw new UsageError('--width needs a whole number of columns, 1 or more');
 	}

@@ -1,8 +1,8 @@
-// The library screen: wires its state, the terminal's size and keys together; forgetting a work
-// and the choice are reported to the runner, which owns the store.
+// The library screen: wires its state, the terminal's size and keys together; every state is
+// reported to the runner, which owns the store and forgets works when the library closes.
 
 import {useApp, useInput, useWindowSize} from 'ink';
-import {useEffect, useReducer, useRef} from 'react';
+import {useEffect, useReducer} from 'react';
 import type {LibraryEntry} from './library/entries.ts';
 import {reduceLibrary, type LibraryState} from './library/library-state.ts';
 import {libraryActionForKey} from './reader/key-lookup.ts';
@@ -14,11 +14,11 @@ type Props = {
 	now: Date;
 	/** Fixed size for tests; the terminal's own size otherwise. */
 	size?: {columns: number; rows: number};
-	onForget: (entry: LibraryEntry) => void;
-	onDone: (state: LibraryState) => void;
+	/** Every state, the last one too however the library ends (a key, a signal). */
+	onState: (state: LibraryState) => void;
 };
 
-export function LibraryApp({entries, now, size, onForget, onDone}: Props) {
+export function LibraryApp({entries, now, size, onState}: Props) {
 	const terminal = useWindowSize();
 	const {columns, rows} = size ?? terminal;
 	const [state, dispatch] = useReducer(reduceLibrary, {entries, cursor: 0, quitting: false});
@@ -29,22 +29,13 @@ export function LibraryApp({entries, now, size, onForget, onDone}: Props) {
 			if (action) dispatch(action);
 		}
 	});
-	const forgotten = useRef(new Set<string>());
 	useEffect(() => {
-		// The reducer marks a forgotten entry unread; the store forgets it here, once.
-		for (const entry of entries) {
-			const now = state.entries.find((other) => other.path === entry.path);
-			if (entry.readAt && !now?.readAt && !forgotten.current.has(entry.path)) {
-				forgotten.current.add(entry.path);
-				onForget(entry);
-			}
-		}
-	}, [state.entries, entries, onForget]);
+		onState(state);
+	}, [state, onState]);
 	useEffect(() => {
 		if (!state.chosen && !state.quitting) return;
-		onDone(state);
 		exit();
-	}, [state, onDone, exit]);
+	}, [state, exit]);
 
 	return <Library state={state} now={now} columns={columns} rows={rows} />;
 }

@@ -3,6 +3,7 @@
 import {outlineOf} from './work/outline.ts';
 import type {Work} from './work/types.ts';
 import {storyWords} from './work/progress.ts';
+import {counted} from './reader/status.ts';
 
 export function outlineJson(work: Work): string {
 	const {title, authors, ...meta} = work.meta;
@@ -38,14 +39,14 @@ export function outlineJson(work: Work): string {
 export function outlineText(work: Work): string {
 	const lines = [
 		`${work.meta.title || 'Untitled'}${work.meta.authors.length > 0 ? ` by ${work.meta.authors.join(', ')}` : ''}`,
-		`${storyWords(work).toLocaleString('en')} words · ${work.chapters.length} chapters · ${work.format}`,
+		`${counted(storyWords(work), 'word')} · ${counted(work.chapters.length, 'chapter')} · ${work.format}`,
 		'',
 	];
 	for (const [index, chapter] of outlineOf(work).entries()) {
 		for (const part of chapter.parts) lines.push(`     ${'  '.repeat(part.depth)}${part.title}`);
 		const nesting = '  '.repeat(chapter.depth);
 		lines.push(
-			`${String(index + 1).padStart(3)}. ${nesting}${chapter.title} (${chapter.words.toLocaleString('en')} words)`,
+			`${String(index + 1).padStart(3)}. ${nesting}${chapter.title} (${counted(chapter.words, 'word')})`,
 		);
 		if (chapter.sections.length > 1) {
 			for (const section of chapter.sections) {

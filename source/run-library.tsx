@@ -6,21 +6,19 @@ import {LibraryApp} from './library-app.tsx';
 import {readWorkFile} from './formats/read-work-file.ts';
 import {LoadError} from './work/decode.ts';
 import {libraryEntries} from './library/entries.ts';
+import type {LibraryState} from './library/library-state.ts';
 
 export type LibraryOptions = Omit<InteractiveOptions, 'fromStart'> & {folders: string[]};
 
 async function chooseWork(options: LibraryOptions): Promise<string | undefined> {
 	const {store, folders} = options;
-	let chosen: string | undefined;
+	let last: LibraryState | undefined;
 	const app = render(
 		<LibraryApp
 			entries={libraryEntries(store.works(), folders)}
 			now={options.clock.now()}
-			onForget={(entry) => {
-				if (entry.id) store.forget(entry.id);
-			}}
-			onDone={(state) => {
-				chosen = state.chosen;
+			onState={(state) => {
+				last = state;
 			}}
 		/>,
 		{alternateScreen: true, interactive: true, exitOnCtrlC: false, patchConsole: false},
@@ -34,7 +32,9 @@ async function chooseWork(options: LibraryOptions): Promise<string | undefined> 
 			process.removeListener(signal, onSignal);
 	}
 
-	return chosen;
+	// What was forgotten and not taken back is forgotten now that the library is closed.
+	for (const {entry} of last?.forgotten ?? []) if (entry.id) store.forget(entry.id);
+	return last?.chosen;
 }
 
 export async function runLibrary(options: LibraryOptions): Promise<number> {

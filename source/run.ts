@@ -2,6 +2,7 @@
 // forget a work, or read one in the terminal. Here the store, the clock and the terminal are wired.
 
 import {existsSync, fstatSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {workFromBytes} from './formats/open-work.ts';
 import {readWorkFile} from './formats/read-work-file.ts';
@@ -88,8 +89,9 @@ export async function run(request: Request): Promise<number> {
 
 	if (interactive && !request.forget && !request.toc) {
 		const {readInteractively} = await import('./interactive.tsx');
+		// Stored absolute, so that the library finds the work from any folder.
 		return readInteractively(
-			{path, bytes: readWorkFile(path)},
+			{path: resolve(path), bytes: readWorkFile(path)},
 			{
 				store: openStore(),
 				clock: systemClock,

@@ -56,14 +56,42 @@ test('output that is not a terminal gets print mode without asking', () => {
 	assert.ok(stdout.split('\n').every((line) => stringWidth(line) <= 80));
 });
 
-test('--help and --version', () => {
-	const help = run('--help');
-	assert.equal(help.status, 0);
-	assert.match(help.stdout, /Usage/);
-	assert.match(help.stdout, /--print/);
-	const version = run('--version');
-	assert.equal(version.status, 0);
-	assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
+test('--help, -h, --version and -v', () => {
+	for (const flag of ['--help', '-h']) {
+		const help = run(flag);
+		assert.equal(help.status, 0, help.stderr);
+		assert.match(help.stdout, /Usage/);
+		assert.match(help.stdout, /--print/);
+	}
+
+	for (const flag of ['--version', '-v']) {
+		const version = run(flag);
+		assert.equal(version.status, 0, version.stderr);
+		assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
+	}
+});
+
+test('a flag without its value, or without the flag it goes with, is one line and exit 2', () => {
+	const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');
+	for (const [args, pattern] of [
+		[['--width'], /^ficterm: --width needs a number of columns/],
+		[['-w'], /^ficterm: -w needs a number of columns/],
+		[['--width', '--print', sample], /^ficterm: --width needs a number of columns/],
+		[['--width=', sample], /^ficterm: --width needs a number of columns/],
+		[['--dir'], /^ficterm: --dir needs a folder/],
+		[['--dir='], /^ficterm: --dir needs a folder/],
+		[['--json', sample], /^ficterm: --json goes with --toc/],
+		[['--dir', projectRoot, sample], /^ficterm: --dir lists a folder in the library/],
+	] as const) {
+		const {status, stdout, stderr} = run(...args);
+		assert.equal(status, 2, `${args.join(' ')}: ${stderr}`);
+		assert.equal(stdout, '');
+		assert.match(stderr, pattern);
+		assert.equal(stderr.trim().split('\n').length, 1);
+	}
+
+	// A negative width is a value, only a wrong one.
+	assert.match(run('--width', '-3', sample).stderr, /--width needs a whole number/);
 });
 
 test('bad input: one line on stderr starting with ficterm:, and a non-zero status', () => {
@@ -189,4 +217,14 @@ test('ruby readings are printed after their text, or left out with --no-readings
 	assert.equal(bare.status, 0, bare.stderr);
 	assert.match(bare.stdout, /漁師たちは港に集まった/);
 	assert.doesNotMatch(bare.stdout, /りょうし/);
+});
+
+test('--toc counts in words that agree with their numbers: 1 chapter, 1 word', () => {
+	const outline = spawnSync(process.execPath, [cliPath, '--toc'], {
+		input: 'Chapter 1\n\nAlone.\n',
+		encoding: 'utf8',
+	});
+	assert.equal(outline.status, 0, outline.stderr);
+	assert.match(outline.stdout, /^1 word · 1 chapter · text$/m);
+	assert.match(outline.stdout, /^ {2}1\. Chapter 1 \(1 word\)$/m);
 });

@@ -5,11 +5,15 @@ import {resolve} from 'node:path';
 import type {SavedWork} from '../store/store.ts';
 import {loadWork} from '../formats/read-work-file.ts';
 import {sanitiseLine} from '../work/sanitise.ts';
+import {herePlaces, shortPath, type Places} from './short-path.ts';
 
 export type LibraryEntry = {
 	/** Undefined for a file not opened yet and not readable as a work. */
 	id?: string;
+	/** Absolute, as stored. */
 	path: string;
+	/** The path as shown: from the current folder or from ~ where it can be. */
+	shownPath: string;
 	title: string;
 	authors: string[];
 	fraction: number;
@@ -66,7 +70,11 @@ function describe(path: string, known?: SavedWork): Found {
 	}
 }
 
-export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEntry[] {
+export function libraryEntries(
+	saved: SavedWork[],
+	folders: string[],
+	places: Places = herePlaces(),
+): LibraryEntry[] {
 	const byPath = new Map(saved.map((work) => [work.path, work]));
 	const found = folders
 		.flatMap((folder) => workFiles(folder))
@@ -90,6 +98,7 @@ export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEn
 		entries.push({
 			id: work.id,
 			path,
+			shownPath: sanitiseLine(shortPath(path, places)),
 			// The store is a file too: what it says is shown only once made safe for the terminal.
 			title: sanitiseLine(work.title || path),
 			authors: work.authors.map((author) => sanitiseLine(author)),
@@ -109,6 +118,7 @@ export function libraryEntries(saved: SavedWork[], folders: string[]): LibraryEn
 		entries.push({
 			id: file.id,
 			path: file.path,
+			shownPath: sanitiseLine(shortPath(file.path, places)),
 			title: sanitiseLine(file.title),
 			authors: file.authors,
 			fraction: 0,

@@ -1,7 +1,6 @@
-// The library screen's state and keys: a cursor over the entries, open, forget, quit.
+// The library screen's state and keys: a cursor over the entries, open, forget (and undo), quit.
 
 import type {LibraryAction} from '../reader/actions.ts';
-import {sanitiseLine} from '../work/sanitise.ts';
 import type {LibraryEntry} from './entries.ts';
 
 export type LibraryState = {
@@ -10,6 +9,11 @@ export type LibraryState = {
 	chosen?: string;
 	quitting: boolean;
 	message?: string;
+	/**
+	 * Works forgotten on this screen, as they were, latest last: `u` brings them back, and the
+	 * store forgets them only when the library closes.
+	 */
+	forgotten?: Array<{entry: LibraryEntry; index: number}>;
 };
 
 export function reduceLibrary(state: LibraryState, action: LibraryAction): LibraryState {
@@ -26,7 +30,7 @@ export function reduceLibrary(state: LibraryState, action: LibraryAction): Libra
 		case 'open': {
 			const entry = state.entries[state.cursor];
 			if (!entry) return state;
-			if (entry.missing) return {...state, message: `Missing: ${sanitiseLine(entry.path)}`};
+			if (entry.missing) return {...state, message: `Missing: ${entry.shownPath}`};
 			return {...state, chosen: entry.path};
 		}
 
@@ -45,7 +49,26 @@ export function reduceLibrary(state: LibraryState, action: LibraryAction): Libra
 				...state,
 				entries,
 				cursor: Math.min(state.cursor, Math.max(0, entries.length - 1)),
-				message: `Forgot ${entry.title}`,
+				message: `Forgot ${entry.title} · u to undo`,
+				forgotten: [...(state.forgotten ?? []), {entry, index: state.cursor}],
+			};
+		}
+
+		case 'undo': {
+			const last = state.forgotten?.at(-1);
+			if (!last) return {...state, message: 'Nothing to undo'};
+			const {entry, index} = last;
+			const at = state.entries.findIndex((other) => other.path === entry.path);
+			const entries =
+				at === -1
+					? state.entries.toSpliced(Math.min(index, state.entries.length), 0, entry)
+					: state.entries.with(at, entry);
+			return {
+				...state,
+				entries,
+				cursor: at === -1 ? Math.min(index, entries.length - 1) : at,
+				message: `Kept ${entry.title}`,
+				forgotten: state.forgotten!.slice(0, -1),
 			};
 		}
 

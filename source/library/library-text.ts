@@ -1,6 +1,7 @@
 // The library as plain text, one work a line, for `ficterm | …` and scripts.
 
 import type {Store} from '../store/store.ts';
+import {percentText} from '../reader/status.ts';
 import {libraryEntries} from './entries.ts';
 
 export function libraryText(store: Store, folders: string[]): string {
@@ -9,7 +10,7 @@ export function libraryText(store: Store, folders: string[]): string {
 			const state = entry.missing
 				? 'missing'
 				: entry.readAt
-					? `${Math.floor(entry.fraction * 100)}%`
+					? percentText(entry.fraction)
 					: 'unread';
 			return `${entry.title}\t${entry.authors.join(', ')}\t${state}\t${entry.path}`;
 		})

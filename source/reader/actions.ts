@@ -10,4 +10,4 @@ export type Action = MoveAction | ViewAction | OverlayAction | BookmarkAction | 
 
 /** The library's own actions; library/ reduces them, the key table maps keys to them. */
 export type LibraryAction =
-	{type: 'move'; by: number} | {type: 'open'} | {type: 'forget'} | {type: 'quit'};
+	{type: 'move'; by: number} | {type: 'open'} | {type: 'forget'} | {type: 'undo'} | {type: 'quit'};

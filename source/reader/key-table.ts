@@ -156,6 +156,11 @@ const library: Array<KeyRow<LibraryAction>> = [
 		on: [[typed('d'), {type: 'forget'}]],
 	},
 	{
+		keys: 'u',
+		help: 'undo the last forgetting (until the library closes)',
+		on: [[typed('u'), {type: 'undo'}]],
+	},
+	{
 		keys: 'q Esc Ctrl+C',
 		help: 'quit',
 		hint: 'q quit',

@@ -86,7 +86,7 @@ export function reduceMoving(book: Book, state: ReaderState, action: MoveAction)
 				return {
 					...state,
 					count: '',
-					message: action.direction === 1 ? 'Last section' : 'First section',
+					message: action.direction === 1 ? 'Last scene' : 'First scene',
 				};
 			const scene = sceneAt(work, start)!;
 			return jumpTo(book, state, {block: start, offset: 0}, `Scene ${scene.number}/${scene.count}`);

@@ -46,6 +46,16 @@ export function statusOf({work, anchor, atEnd, wordsPerMinute}: StatusInput): St
 	return status;
 }
 
+/** A count with its noun, singular or plural: "1 chapter", "38 chapters". */
+export function counted(count: number, noun: string): string {
+	return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The one way a share is printed: "38%", rounded down so that 100% means the end. */
+export function percentText(fraction: number): string {
+	return `${Math.floor(fraction * 100)}%`;
+}
+
 export function truncateTo(text: string, width: number): string {
 	if (stringWidth(text) <= width) return text;
 	let result = '';

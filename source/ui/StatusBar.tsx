@@ -27,7 +27,7 @@ export function StatusBar({work, status, columns, message, prompt, count, color}
 	}
 
 	const {left, right} = statusText(status, columns - 2);
-	// A message (a search count, "Last section") takes the place of the title while it shows.
+	// A message (a search count, "Last scene") takes the place of the title while it shows.
 	const note = message ?? (count ? `${count}…` : '');
 	const shownLeft = note ? truncateTo(note, Math.max(1, columns - 3 - stringWidth(right))) : left;
 	const gap = Math.max(1, columns - 2 - stringWidth(shownLeft) - stringWidth(right));

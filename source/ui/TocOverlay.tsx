@@ -2,7 +2,7 @@
 
 import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
-import {truncateTo} from '../reader/status.ts';
+import {counted, truncateTo} from '../reader/status.ts';
 import type {TocEntry} from '../work/outline.ts';
 import {Panel, panelBodyRows} from './Panel.tsx';
 
@@ -21,7 +21,7 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 	const shown = entries.slice(first, first + body);
 	return (
 		<Panel
-			title={`Contents · ${entries.filter((entry) => entry.kind === 'chapter').length} chapters`}
+			title={`Contents · ${counted(entries.filter((entry) => entry.kind === 'chapter').length, 'chapter')}`}
 			rows={rows}
 			columns={columns}
 			footer={keyHint('contents')}

@@ -29,7 +29,7 @@ test('] and [ walk the scenes of a work, each opening at the top of the text', a
 	}
 
 	terminal.press(']');
-	await terminal.waitForText('Last section');
+	await terminal.waitForText('Last scene');
 
 	for (const opening of openings.toReversed().slice(1)) {
 		terminal.press('[');

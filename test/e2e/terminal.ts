@@ -22,6 +22,8 @@ export type TerminalOptions = {
 	stdin?: string;
 	/** A file that the reader's standard error goes to. */
 	stderr?: string;
+	/** The folder the command starts in. */
+	cwd?: string;
 };
 
 /** Whether a process still runs: an exited one may linger as a zombie until something reaps it. */
@@ -48,7 +50,7 @@ export class Terminal {
 	}
 
 	/** Runs ficterm with these arguments in a shell that reports how it ended and stays open. */
-	start(args: string[], {columns, rows, env = {}, stdin, stderr}: TerminalOptions): void {
+	start(args: string[], {columns, rows, env = {}, stdin, stderr, cwd}: TerminalOptions): void {
 		const variables = {FICTERM_HOME: this.home, TERM: 'xterm-256color', ...env};
 		const exports = Object.entries(variables)
 			.map(([name, value]) => `${name}=${quote(value)}`)
@@ -57,7 +59,19 @@ export class Terminal {
 		const command =
 			[quote(process.execPath), quote(cliPath), ...args.map(quote)].join(' ') + redirect;
 		const script = `printf 'before ficterm\\n'; ${exports} ${command}; status=$?; printf 'exited %s\\n' "$status"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; printf '\\n'; exec sleep 600`;
-		this.#tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), 'sh', '-c', script);
+		const where = cwd ? ['-c', cwd] : [];
+		this.#tmux(
+			'new-session',
+			'-d',
+			...where,
+			'-x',
+			String(columns),
+			'-y',
+			String(rows),
+			'sh',
+			'-c',
+			script,
+		);
 		this.#tmux('set-option', '-g', 'status', 'off');
 	}
 

@@ -3,7 +3,7 @@ import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'no
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
-import {libraryEntries, relativeTime} from '../../source/library/entries.ts';
+import {libraryEntries, relativeTime, type LibraryEntry} from '../../source/library/entries.ts';
 import {reduceLibrary, type LibraryState} from '../../source/library/library-state.ts';
 import {libraryActionForKey} from '../../source/reader/key-lookup.ts';
 import type {SavedWork} from '../../source/store/store.ts';
@@ -120,6 +120,44 @@ test('keys: j/k move, Enter chooses, d forgets, q quits; a missing work is not o
 	state = reduceLibrary(state, libraryActionForKey('d', {})!);
 	assert.equal(state.entries.length, entries.length - 1);
 	assert.equal(reduceLibrary(state, libraryActionForKey('q', {})!).quitting, true);
+});
+
+test('u brings back what d forgot, latest first, in its place and with its progress', () => {
+	const entry = (title: string, readAt?: string): LibraryEntry => ({
+		id: title,
+		path: `/works/${title}.txt`,
+		shownPath: `${title}.txt`,
+		title,
+		authors: [],
+		fraction: readAt ? 0.5 : 0,
+		readAt,
+		newChapters: 0,
+		missing: title === 'Gone',
+	});
+	const entries = [entry('Read', '2026-01-02'), entry('Gone', '2026-01-01'), entry('New')];
+	const press = (state: LibraryState, key: string) =>
+		reduceLibrary(state, libraryActionForKey(key, {})!);
+	let state: LibraryState = {entries, cursor: 0, quitting: false};
+	state = press(state, 'd');
+	assert.equal(state.message, 'Forgot Read · u to undo');
+	assert.equal(state.entries[0]!.readAt, undefined);
+	state = press(press(state, 'j'), 'd');
+	assert.deepEqual(
+		state.entries.map((each) => each.title),
+		['Read', 'New'],
+	);
+	assert.deepEqual(
+		state.forgotten?.map((each) => each.entry.title),
+		['Read', 'Gone'],
+	);
+	state = press(state, 'u');
+	assert.equal(state.message, 'Kept Gone');
+	assert.deepEqual(state.entries, [state.entries[0], entries[1], entries[2]]);
+	assert.equal(state.cursor, 1);
+	state = press(state, 'u');
+	assert.deepEqual(state.entries, entries);
+	assert.equal(state.forgotten?.length, 0);
+	assert.equal(press(state, 'u').message, 'Nothing to undo');
 });
 
 test('last-read times read naturally', () => {

@@ -105,14 +105,14 @@ test('] and [ step through sections, landing each opening at the top', () => {
 		assert.equal(topLine(state).offset, 0);
 	}
 
-	assert.equal(press(state, ']').message, 'Last section');
+	assert.equal(press(state, ']').message, 'Last scene');
 	state = press(start(), ']', ']', ']', 'j');
 	assert.equal(sectionAt(work, state.anchor.block), 3);
 	state = press(state, '[');
 	assert.equal(state.anchor.block, work.sections[3]!.start);
 	state = press(state, '[');
 	assert.equal(state.anchor.block, work.sections[2]!.start);
-	assert.equal(press(start(), '[').message, 'First section');
+	assert.equal(press(start(), '[').message, 'First scene');
 });
 
 test('} and { step through chapters; 3g opens chapter 3; 50% the middle', () => {

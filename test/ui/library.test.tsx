@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import type {LibraryEntry} from '../../source/library/entries.ts';
 import {Library} from '../../source/ui/Library.tsx';
 
 const entry = (title: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({
 	path: `/works/${title}.txt`,
+	shownPath: `${title}.txt`,
 	title,
 	authors: ['An Author'],
 	fraction: 0,
@@ -56,4 +58,26 @@ test('a message takes the place of the keys', async () => {
 	);
 	assert.match(frame, /No works yet/);
 	assert.equal(frame.split('\n').at(-1), 'Forgot Read');
+});
+
+test('columns line up by display width, and repeated titles show their file names', async () => {
+	const now = new Date('2026-01-02T12:00:00Z');
+	const entries = [
+		entry('Short', {fraction: 0.38, readAt: '2026-01-02T10:00:00Z', newChapters: 1}),
+		entry('春の夜の夢のような長い題名の作品', {readAt: '2026-01-02T11:59:00Z'}),
+		entry('Gone', {missing: true, readAt: '2026-01-01T10:00:00Z'}),
+		{...entry('Untitled'), path: '/a/one.txt', shownPath: 'a/one.txt'},
+		{...entry('Untitled'), path: '/b/two.txt', shownPath: 'b/two.txt'},
+	];
+	const frame = await frameOf(
+		<Library state={{entries, cursor: 0, quitting: false}} now={now} columns={80} rows={8} />,
+	);
+	const rows = frame.split('\n').slice(1, 6);
+	const barStarts = rows.map((row) => stringWidth(row.slice(0, row.search(/[━─]/))));
+	assert.deepEqual(new Set(barStarts).size, 1, rows.join('\n'));
+	for (const row of rows) assert.ok(stringWidth(row) <= 80, row);
+	assert.match(rows[0]!, / 38% {2}1 new chapter · 2 h ago/);
+	assert.match(rows[3]!, /Untitled \(one\.txt\) — An Author/);
+	assert.match(rows[4]!, /Untitled \(two\.txt\) — An Author/);
+	assert.doesNotMatch(rows[0]!, /\(Short\.txt\)/);
 });
