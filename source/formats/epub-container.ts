@@ -209,7 +209,13 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 	if (toc.length === 0 && ncx && files.names.has(ncx.href))
 		toc = ncxEntries(text(ncx.href), resolver(ncx.href));
 
-	const warnings = missing.map((path) => `the EPUB is missing ${path}; it was skipped`);
+	// A few holes are named one by one; many are one line, not a screenful per missing document.
+	const warnings =
+		missing.length <= 3
+			? missing.map((path) => `the EPUB is missing ${path}; it was skipped`)
+			: [
+					`the EPUB is missing ${missing.length.toLocaleString('en')} documents (${missing[0]}, …); they were skipped`,
+				];
 	// The nav document in the spine is the contents again, which the reader has of its own.
 	const present = spine.filter(
 		(path) => files.names.has(path) && (path !== nav?.href || spine.length === 1),
