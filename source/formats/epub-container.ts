@@ -101,12 +101,22 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 	}
 
 	const manifest = new Map<string, {href: string; type: string; properties: string}>();
+	let outside: LoadError | undefined;
 	for (const element of opf) {
 		if (localName(element.name) !== 'item') continue;
 		const {id, href} = element.attributes;
 		if (!id || !href) continue;
+		// An item that points outside the zip is dropped; the book is refused only if nothing is left.
+		let resolved: string;
+		try {
+			resolved = resolveInside(opfPath, href);
+		} catch (error) {
+			outside ??= error as LoadError;
+			continue;
+		}
+
 		manifest.set(id, {
-			href: resolveInside(opfPath, href),
+			href: resolved,
 			type: element.attributes['media-type'] ?? '',
 			properties: element.attributes['properties'] ?? '',
 		});
@@ -120,7 +130,8 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 		if (item && element.attributes['linear'] !== 'no') spine.push(item.href);
 	}
 
-	if (spine.length === 0) throw new LoadError('this EPUB has no spine: no documents to read');
+	if (spine.length === 0)
+		throw outside ?? new LoadError('this EPUB has no spine: no documents to read');
 	const missing = spine.filter((path) => !files.names.has(path));
 	if (missing.length === spine.length)
 		throw new LoadError(`the EPUB is missing its documents (${missing[0]})`);

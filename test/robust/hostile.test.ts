@@ -203,6 +203,13 @@ test('an EPUB whose paths leave its root is refused', () => {
 	);
 });
 
+test('one item of an EPUB that points outside the zip is dropped, and the book read', () => {
+	const files = epub({'a.xhtml': page('The book is still here.')}, ['../../etc/passwd', 'a.xhtml']);
+	const {status, stdout, stderr} = print(file('one-outside.epub', zipSync(files)));
+	assert.equal(status, 0, stderr);
+	assert.match(stdout, /The book is still here\./);
+});
+
 test('a work with no text at all is a clear error', () => {
 	expectError(
 		file(
