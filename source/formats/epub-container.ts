@@ -1,18 +1,13 @@
 // Opens an EPUB: the zip (with caps on size and entries), the OPF package, the spine and the TOC.
 
 import {posix} from 'node:path';
-import {unzipSync, type UnzipFileInfo} from 'fflate';
 import {Parser} from 'htmlparser2';
 import {LoadError} from '../work/decode.ts';
 import {decodeXml} from './epub-decode.ts';
 import {navEntries, ncxEntries, type TocEntry} from './epub-toc.ts';
+import {ZipEntries} from './zip-entries.ts';
 
 export type {TocEntry} from './epub-toc.ts';
-
-/** Caps that keep a zip bomb from exhausting memory. */
-const maxEntries = 10_000;
-const maxEntryBytes = 128 * 1024 * 1024;
-const maxTotalBytes = 512 * 1024 * 1024;
 
 export type EpubPackage = {
 	metadata: Record<string, string[]>;
@@ -22,66 +17,6 @@ export type EpubPackage = {
 	warnings: string[];
 	text: (path: string, options?: {keep?: boolean}) => string;
 };
-
-/**
- * The zip's entries, inflated only when asked for, in batches: a preview of a large EPUB then
- * costs only the documents it shows. Sizes and counts are checked before anything is inflated.
- */
-class ZipEntries {
-	readonly names = new Set<string>();
-	readonly #bytes: Uint8Array;
-	readonly #inflated = new Map<string, Uint8Array>();
-	#total = 0;
-
-	constructor(bytes: Uint8Array) {
-		this.#bytes = bytes;
-		let entries = 0;
-		let declared = 0;
-		this.#unzip((file) => {
-			entries++;
-			declared += file.originalSize;
-			if (entries > maxEntries) throw new LoadError(`the EPUB has more than ${maxEntries} files`);
-			if (file.originalSize > maxEntryBytes || declared > maxTotalBytes) {
-				throw new LoadError('the EPUB unpacks to more than 512 MB; it may be a zip bomb');
-			}
-
-			if (!file.name.endsWith('/')) this.names.add(file.name.replace(/^\/+/, ''));
-			return false;
-		});
-	}
-
-	#unzip(filter: (file: UnzipFileInfo) => boolean): Record<string, Uint8Array> {
-		try {
-			return unzipSync(this.#bytes, {filter});
-		} catch (error) {
-			if (error instanceof LoadError) throw error;
-			throw new LoadError(`this EPUB is not a readable zip file (${(error as Error).message})`);
-		}
-	}
-
-	/** Inflates the named entries that are not inflated yet, all in one pass over the zip. */
-	load(names: Iterable<string>): void {
-		const wanted = new Set(
-			[...names].filter((name) => this.names.has(name) && !this.#inflated.has(name)),
-		);
-		if (wanted.size === 0) return;
-		const unpacked = this.#unzip((file) => wanted.has(file.name.replace(/^\/+/, '')));
-		for (const [name, data] of Object.entries(unpacked)) {
-			this.#total += data.length;
-			if (this.#total > maxTotalBytes)
-				throw new LoadError('the EPUB unpacks to more than 512 MB; it may be a zip bomb');
-			this.#inflated.set(name.replace(/^\/+/, ''), data);
-		}
-	}
-
-	/** An entry's bytes; unless kept, they are let go, since each document is read once. */
-	get(name: string, keep = false): Uint8Array | undefined {
-		this.load([name]);
-		const data = this.#inflated.get(name);
-		if (!keep) this.#inflated.delete(name);
-		return data;
-	}
-}
 
 type XmlElement = {name: string; attributes: Record<string, string>; text: string};
 
@@ -166,12 +101,22 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 	}
 
 	const manifest = new Map<string, {href: string; type: string; properties: string}>();
+	let outside: LoadError | undefined;
 	for (const element of opf) {
 		if (localName(element.name) !== 'item') continue;
 		const {id, href} = element.attributes;
 		if (!id || !href) continue;
+		// An item that points outside the zip is dropped; the book is refused only if nothing is left.
+		let resolved: string;
+		try {
+			resolved = resolveInside(opfPath, href);
+		} catch (error) {
+			outside ??= error as LoadError;
+			continue;
+		}
+
 		manifest.set(id, {
-			href: resolveInside(opfPath, href),
+			href: resolved,
 			type: element.attributes['media-type'] ?? '',
 			properties: element.attributes['properties'] ?? '',
 		});
@@ -185,7 +130,8 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 		if (item && element.attributes['linear'] !== 'no') spine.push(item.href);
 	}
 
-	if (spine.length === 0) throw new LoadError('this EPUB has no spine: no documents to read');
+	if (spine.length === 0)
+		throw outside ?? new LoadError('this EPUB has no spine: no documents to read');
 	const missing = spine.filter((path) => !files.names.has(path));
 	if (missing.length === spine.length)
 		throw new LoadError(`the EPUB is missing its documents (${missing[0]})`);
@@ -209,7 +155,13 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 	if (toc.length === 0 && ncx && files.names.has(ncx.href))
 		toc = ncxEntries(text(ncx.href), resolver(ncx.href));
 
-	const warnings = missing.map((path) => `the EPUB is missing ${path}; it was skipped`);
+	// A few holes are named one by one; many are one line, not a screenful per missing document.
+	const warnings =
+		missing.length <= 3
+			? missing.map((path) => `the EPUB is missing ${path}; it was skipped`)
+			: [
+					`the EPUB is missing ${missing.length.toLocaleString('en')} documents (${missing[0]}, …); they were skipped`,
+				];
 	// The nav document in the spine is the contents again, which the reader has of its own.
 	const present = spine.filter(
 		(path) => files.names.has(path) && (path !== nav?.href || spine.length === 1),

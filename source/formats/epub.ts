@@ -135,6 +135,7 @@ export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft
 		: isAo3(pkg, documents)
 			? parseAo3Epub(pkg)
 			: parseGenericEpub(pkg);
-	draft.warnings.push(...pkg.warnings);
+	// A loop, not push(...): a damaged book may warn once per spine item, more than a call takes.
+	for (const warning of pkg.warnings) draft.warnings.push(warning);
 	return draft;
 }

@@ -2,25 +2,95 @@
 
 import type {InlineStyle, StyleRun} from '../work/types.ts';
 
-const markup =
-	/(?<!\\)(\*\*|__|~~)(?=\S)([^]*?[^\s\\])\1|(?<![\\\p{L}\p{N}])([_*])(?=\S)([^]*?[^\s\\])\3(?![\p{L}\p{N}])/gu;
-
 const wordCharacter = /[\p{L}\p{N}]/u;
+const space = /\s/u;
 const styleOf: Record<string, InlineStyle> = {'**': 'bold', __: 'bold', '~~': 'strike'};
+const doubles = new Set(['**', '__', '~~']);
+
+/** The code point that ends just before `at`, so that a letter outside the BMP counts as a letter. */
+function before(source: string, at: number): string {
+	if (at <= 0) return '';
+	const low = source.charCodeAt(at - 1);
+	return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? source.slice(at - 2, at) : source[at - 1]!;
+}
+
+function after(source: string, at: number): string {
+	const code = source.codePointAt(at);
+	return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+const isSpace = (char: string) => char === '' || space.test(char);
+
+/**
+ * Finds closers left to right with one forward scan per delimiter: the searches start at
+ * positions that only grow, so a paragraph full of unmatched `*` costs linear time, not quadratic.
+ */
+class Closers {
+	readonly #source: string;
+	readonly #found = new Map<string, {from: number; at: number}>();
+
+	constructor(source: string) {
+		this.#source = source;
+	}
+
+	/** The first closer of `delimiter` at or after `from`, or -1. */
+	next(delimiter: string, from: number): number {
+		const cached = this.#found.get(delimiter);
+		if (cached && cached.from <= from && (cached.at === -1 || cached.at >= from)) return cached.at;
+		let at = this.#source.indexOf(delimiter, from);
+		while (at !== -1 && !this.#closes(delimiter, at)) at = this.#source.indexOf(delimiter, at + 1);
+		this.#found.set(delimiter, {from, at});
+		return at;
+	}
+
+	#closes(delimiter: string, at: number): boolean {
+		const last = this.#source[at - 1] ?? '';
+		if (isSpace(last) || last === '\\') return false;
+		return doubles.has(delimiter) || !wordCharacter.test(after(this.#source, at + 1));
+	}
+}
+
+/** The opener at `at`, if one can open there: a delimiter followed by a non-space. */
+function openerAt(source: string, at: number): string[] {
+	const char = source[at];
+	if (char !== '*' && char !== '_' && char !== '~') return [];
+	const previous = before(source, at);
+	if (previous === '\\') return [];
+	const openers: string[] = [];
+	const pair = source.slice(at, at + 2);
+	if (doubles.has(pair) && !isSpace(after(source, at + 2))) openers.push(pair);
+	if (char !== '~' && !wordCharacter.test(previous) && !isSpace(after(source, at + 1)))
+		openers.push(char);
+	return openers;
+}
 
 export function parseInlineMarkup(source: string): {text: string; styles: StyleRun[]} {
 	const styles: StyleRun[] = [];
+	const closers = new Closers(source);
 	let text = '';
 	let last = 0;
-	for (const match of source.matchAll(markup)) {
-		const inner = match[2] ?? match[4] ?? '';
+	let at = 0;
+	while (at < source.length) {
+		const match = openerAt(source, at)
+			.map((delimiter) => ({delimiter, close: closers.next(delimiter, at + delimiter.length + 1)}))
+			.find(({close}) => close !== -1);
+		if (!match) {
+			at++;
+			continue;
+		}
+
+		const {delimiter, close} = match;
+		const inner = source.slice(at + delimiter.length, close);
 		// "~~~~~" and "*****" are dividers, not styled text.
-		if (!wordCharacter.test(inner)) continue;
-		text += source.slice(last, match.index);
-		const start = text.length;
-		text += inner;
-		styles.push({start, end: text.length, style: styleOf[match[1] ?? ''] ?? 'italic'});
-		last = match.index + match[0].length;
+		if (wordCharacter.test(inner)) {
+			text += source.slice(last, at);
+			const start = text.length;
+			text += inner;
+			styles.push({start, end: text.length, style: styleOf[delimiter] ?? 'italic'});
+			last = close + delimiter.length;
+		}
+
+		at = close + delimiter.length;
 	}
 
 	text += source.slice(last);
@@ -41,10 +111,17 @@ function unescapeWithRuns(text: string, styles: StyleRun[]): {text: string; styl
 		removed.push(offset);
 		return char;
 	});
-	const shift = (at: number) => {
-		let count = 0;
-		for (const offset of removed) if (offset < at) count++;
-		return at - count;
+	// Offsets are sorted: a binary search counts the backslashes before a position.
+	const shift = (position: number) => {
+		let low = 0;
+		let high = removed.length;
+		while (low < high) {
+			const middle = (low + high) >> 1;
+			if (removed[middle]! < position) low = middle + 1;
+			else high = middle;
+		}
+
+		return position - low;
 	};
 
 	return {

@@ -63,7 +63,7 @@ function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	const decoded = decodeText(file.bytes);
 	file.bytes = undefined;
 	const draft = parseText({text: sanitiseText(decoded.text), path});
-	draft.warnings.unshift(...decoded.warnings);
+	draft.warnings = [...decoded.warnings, ...draft.warnings];
 	return draft;
 }
 

@@ -121,11 +121,13 @@ function frontPage(draft: WorkDraft, meta: WorkMeta): DraftBlock[] {
 		if (block.kind === 'label' && blocks[index - 1]?.kind === 'label') block.continued = true;
 	}
 	if (draft.summary.length > 0) {
-		blocks.push({kind: 'label', text: 'Summary', styles: boldLabel('Summary')}, ...draft.summary);
+		blocks.push({kind: 'label', text: 'Summary', styles: boldLabel('Summary')});
+		for (const block of draft.summary) blocks.push(block);
 	}
 
 	if (draft.notes.length > 0) {
-		blocks.push({kind: 'label', text: 'Notes', styles: boldLabel('Notes')}, ...draft.notes);
+		blocks.push({kind: 'label', text: 'Notes', styles: boldLabel('Notes')});
+		for (const block of draft.notes) blocks.push(block);
 	}
 
 	return blocks;

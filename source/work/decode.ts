@@ -19,6 +19,38 @@ function looksBinary(bytes: Uint8Array): boolean {
 	return sample.length > 0 && controls / sample.length > 0.1;
 }
 
+/**
+ * UTF-16 without a byte-order mark, told by its zero bytes as editors do: text that is mostly
+ * Latin has a zero in every other byte, all on one side of each pair. A sample that does not
+ * decode as UTF-16 of that order is not taken for it.
+ */
+function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+	const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
+	const pairs = sample.length / 2;
+	if (pairs < 2) return undefined;
+	let evenZeros = 0;
+	let oddZeros = 0;
+	for (let index = 0; index < sample.length; index += 2) {
+		if (sample[index] === 0) evenZeros++;
+		if (sample[index + 1] === 0) oddZeros++;
+	}
+
+	const encoding =
+		oddZeros >= pairs * 0.4 && evenZeros <= pairs * 0.05
+			? 'utf-16le'
+			: evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.05
+				? 'utf-16be'
+				: undefined;
+	if (!encoding) return undefined;
+	try {
+		// A surrogate pair cut at the sample's end is no evidence against it.
+		new TextDecoder(encoding, {fatal: true}).decode(sample, {stream: true});
+		return encoding;
+	} catch {
+		return undefined;
+	}
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
 	const warnings: string[] = [];
 	let text: string;
@@ -28,6 +60,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 		text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
 	} else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
 		text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+	} else if (unmarkedUtf16(bytes)) {
+		text = new TextDecoder(unmarkedUtf16(bytes)).decode(bytes);
 	} else if (looksBinary(bytes)) {
 		throw new LoadError('this looks like a binary file, not a work');
 	} else {

@@ -175,12 +175,39 @@ test('a zip bomb is refused by its size and by its number of entries', () => {
 	);
 });
 
+test('a zip entry that inflates past its declared size stops there: the EPUB is damaged', () => {
+	const big = page(`Padding${' '.repeat(64 * 1024 * 1024)}`);
+	const zip = zipSync(epub({'a.xhtml': big}, ['a.xhtml']));
+	// Both headers claim 2,000 bytes for 64 MB of text, as a lying zip would.
+	const view = new DataView(zip.buffer, zip.byteOffset);
+	for (let at = 0; at < zip.length - 30; at++) {
+		const signature = view.getUint32(at, true);
+		const field = signature === 0x04034b50 ? 22 : signature === 0x02014b50 ? 24 : 0;
+		if (field && view.getUint32(at + field, true) === big.length)
+			view.setUint32(at + field, 2000, true);
+	}
+
+	const started = performance.now();
+	expectError(
+		file('liar.epub', zip),
+		/^ficterm: the EPUB is damaged: a\.xhtml does not unpack to the size its zip directory gives\n$/,
+	);
+	assert.ok(performance.now() - started < 20_000);
+});
+
 test('an EPUB whose paths leave its root is refused', () => {
 	const files = epub({'a.xhtml': page('x')}, ['../../etc/passwd']);
 	expectError(
 		file('escape.epub', zipSync(files)),
 		/^ficterm: the EPUB points outside itself \(\.\.\/\.\.\/etc\/passwd\)\n$/,
 	);
+});
+
+test('one item of an EPUB that points outside the zip is dropped, and the book read', () => {
+	const files = epub({'a.xhtml': page('The book is still here.')}, ['../../etc/passwd', 'a.xhtml']);
+	const {status, stdout, stderr} = print(file('one-outside.epub', zipSync(files)));
+	assert.equal(status, 0, stderr);
+	assert.match(stdout, /The book is still here\./);
 });
 
 test('a work with no text at all is a clear error', () => {

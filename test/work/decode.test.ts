@@ -20,6 +20,15 @@ test('UTF-8 with and without BOM, UTF-16 LE and BE with BOM', () => {
 	assert.equal(decodeText(utf16(text, 'be')).text, text);
 });
 
+test('UTF-16 without a byte-order mark is told by its zero bytes, LE and BE', () => {
+	const text = 'Chapter 1\n\nCafé, naïve, 日本語 and 😀 in an otherwise Latin paragraph.\n';
+	assert.equal(decodeText(utf16(text, 'le').subarray(2)).text, text);
+	assert.equal(decodeText(utf16(text, 'be').subarray(2)).text, text);
+	assert.equal(workFromBytes(utf16(text, 'le').subarray(2), 'x.txt').chapters.length, 1);
+	// Zeros on both sides of the pairs are a binary file still.
+	assert.throws(() => decodeText(new Uint8Array(400)), LoadError);
+});
+
 test('invalid bytes in a UTF-8 file are shown as U+FFFD with a warning', () => {
 	const bytes = Buffer.concat([Buffer.from('Café '), Buffer.from([0xff]), Buffer.from(' naïve!')]);
 	const decoded = decodeText(bytes);

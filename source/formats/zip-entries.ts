@@ -1,0 +1,162 @@
+// Reads a zip's directory and inflates its entries, never past the size an entry declares nor
+// past a total cap, so that a zip that lies about its sizes costs milliseconds, not minutes.
+
+import {Inflate} from 'fflate';
+import {LoadError} from '../work/decode.ts';
+
+/** Caps that keep a zip bomb from exhausting memory. */
+export const maxEntries = 10_000;
+const maxEntryBytes = 128 * 1024 * 1024;
+const maxTotalBytes = 512 * 1024 * 1024;
+const bombMessage = 'the EPUB unpacks to more than 512 MB; it may be a zip bomb';
+const chunkBytes = 16 * 1024;
+
+type Entry = {name: string; method: number; compressed: number; size: number; local: number};
+
+function unreadable(why: string): LoadError {
+	return new LoadError(`this EPUB is not a readable zip file (${why})`);
+}
+
+/** The central directory's entries, with zip64 sizes and offsets where the entry has them. */
+function centralDirectory(bytes: Uint8Array): Entry[] {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let end = bytes.length - 22;
+	while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) {
+		if (bytes.length - end > 65_557) throw unreadable('no end of central directory');
+		end--;
+	}
+
+	if (end < 0) throw unreadable('no end of central directory');
+	let count = view.getUint16(end + 10, true);
+	let at = view.getUint32(end + 16, true);
+	if (end >= 20 && view.getUint32(end - 20, true) === 0x07064b50) {
+		const end64 = Number(view.getBigUint64(end - 12, true));
+		if (end64 + 56 > bytes.length || view.getUint32(end64, true) !== 0x06064b50)
+			throw unreadable('a broken zip64 record');
+		count = Number(view.getBigUint64(end64 + 32, true));
+		at = Number(view.getBigUint64(end64 + 48, true));
+	}
+
+	if (count > maxEntries) throw new LoadError(`the EPUB has more than ${maxEntries} files`);
+	const decoder = new TextDecoder();
+	const entries: Entry[] = [];
+	for (let index = 0; index < count; index++) {
+		if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+			throw unreadable('a broken central directory');
+		const nameLength = view.getUint16(at + 28, true);
+		const extraLength = view.getUint16(at + 30, true);
+		const entry: Entry = {
+			name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+			method: view.getUint16(at + 10, true),
+			compressed: view.getUint32(at + 20, true),
+			size: view.getUint32(at + 24, true),
+			local: view.getUint32(at + 42, true),
+		};
+		readZip64(view, at + 46 + nameLength, extraLength, entry);
+		entries.push(entry);
+		at += 46 + nameLength + extraLength + view.getUint16(at + 32, true);
+	}
+
+	return entries;
+}
+
+/** Zip64 keeps the sizes and offset that do not fit 32 bits in an extra field, in this order. */
+function readZip64(view: DataView, start: number, length: number, entry: Entry): void {
+	for (let at = start; at + 4 <= start + length; at += 4 + view.getUint16(at + 2, true)) {
+		if (view.getUint16(at, true) !== 1) continue;
+		let field = at + 4;
+		for (const key of ['size', 'compressed', 'local'] as const) {
+			if (entry[key] !== 0xffffffff || field + 8 > view.byteLength) continue;
+			entry[key] = Number(view.getBigUint64(field, true));
+			field += 8;
+		}
+	}
+}
+
+/**
+ * The zip's entries, inflated only when asked for: a preview of a large EPUB then costs only the
+ * documents it shows. Sizes and counts are checked before anything is inflated.
+ */
+export class ZipEntries {
+	readonly names = new Set<string>();
+	readonly #bytes: Uint8Array;
+	readonly #entries = new Map<string, Entry>();
+	readonly #inflated = new Map<string, Uint8Array>();
+	#total = 0;
+
+	constructor(bytes: Uint8Array) {
+		this.#bytes = bytes;
+		let declared = 0;
+		for (const entry of centralDirectory(bytes)) {
+			declared += entry.size;
+			if (entry.size > maxEntryBytes || declared > maxTotalBytes) throw new LoadError(bombMessage);
+			const name = entry.name.replace(/^\/+/, '');
+			if (entry.name.endsWith('/')) continue;
+			this.names.add(name);
+			this.#entries.set(name, entry);
+		}
+	}
+
+	/** Inflates the named entries that are not inflated yet. */
+	load(names: Iterable<string>): void {
+		for (const name of names) {
+			const entry = this.#entries.get(name);
+			if (!entry || this.#inflated.has(name)) continue;
+			const data = this.#inflate(entry);
+			this.#total += data.length;
+			if (this.#total > maxTotalBytes) throw new LoadError(bombMessage);
+			this.#inflated.set(name, data);
+		}
+	}
+
+	/** An entry's bytes; unless kept, they are let go, since each document is read once. */
+	get(name: string, keep = false): Uint8Array | undefined {
+		this.load([name]);
+		const data = this.#inflated.get(name);
+		if (!keep) this.#inflated.delete(name);
+		return data;
+	}
+
+	#inflate(entry: Entry): Uint8Array {
+		const bytes = this.#bytes;
+		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		if (entry.local + 30 > bytes.length || view.getUint32(entry.local, true) !== 0x04034b50)
+			throw unreadable(`a broken entry, ${entry.name}`);
+		const start =
+			entry.local +
+			30 +
+			view.getUint16(entry.local + 26, true) +
+			view.getUint16(entry.local + 28, true);
+		const data = bytes.subarray(start, start + entry.compressed);
+		if (entry.method === 0) return data.slice(0, entry.size);
+		if (entry.method !== 8) throw unreadable(`unknown compression type ${entry.method}`);
+		return inflateUpTo(data, entry);
+	}
+}
+
+/** Inflates in chunks and stops as soon as the output outgrows what the entry declared. */
+function inflateUpTo(data: Uint8Array, entry: Entry): Uint8Array {
+	const out = new Uint8Array(entry.size);
+	let length = 0;
+	let damaged = false;
+	const inflate = new Inflate((chunk) => {
+		if (length + chunk.length > entry.size) damaged = true;
+		else out.set(chunk, length);
+		length += chunk.length;
+	});
+	try {
+		for (let at = 0; at < data.length && !damaged; at += chunkBytes) {
+			inflate.push(data.subarray(at, at + chunkBytes), at + chunkBytes >= data.length);
+		}
+	} catch (error) {
+		throw unreadable(`${entry.name}: ${(error as Error).message}`);
+	}
+
+	if (damaged || length !== entry.size) {
+		throw new LoadError(
+			`the EPUB is damaged: ${entry.name} does not unpack to the size its zip directory gives`,
+		);
+	}
+
+	return out;
+}
