@@ -3,7 +3,8 @@
 import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
 import type {Mark} from '../work/anchor.ts';
-import {Panel, panelBodyRows} from './Panel.tsx';
+import {panelBodyRows} from '../reader/overlay-lines.ts';
+import {Panel} from './Panel.tsx';
 
 type Props = {marks: Mark[]; cursor: number; rows: number; columns: number};
 

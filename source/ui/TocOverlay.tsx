@@ -4,7 +4,8 @@ import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
 import {truncateTo} from '../reader/status.ts';
 import type {TocEntry} from '../work/outline.ts';
-import {Panel, panelBodyRows} from './Panel.tsx';
+import {panelBodyRows} from '../reader/overlay-lines.ts';
+import {Panel} from './Panel.tsx';
 
 type Props = {
 	entries: TocEntry[];

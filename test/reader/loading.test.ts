@@ -124,5 +124,5 @@ test('while a saved place is being found, every key waits and then runs from tha
 
 test('q quits at once, even with keys waiting', () => {
 	const state = typed(start, fresh(), ['G', 'q']);
-	assert.equal(state.quitting, true);
+	assert.equal(state.quitting, 'quit');
 });

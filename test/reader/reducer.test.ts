@@ -158,16 +158,19 @@ test('keys typed into the search prompt are text, not commands; Esc cancels', ()
 	assert.equal(press(typing, {escape: true}).search.typing, false);
 });
 
-test('overlays open and close with their key or Esc; q quits', () => {
-	for (const key of ['t', 'i', '?']) {
+test('overlays open and close with their key, Esc or q; q again quits', () => {
+	for (const key of ['t', 'i', '?', "'"]) {
 		const open = press(start(), key);
 		assert.ok(open.overlay);
 		assert.equal(press(open, key).overlay, undefined);
 		assert.equal(press(open, {escape: true}).overlay, undefined);
-		assert.equal(press(open, 'q').quitting, true);
+		const closed = press(open, 'q');
+		assert.equal(closed.overlay, undefined);
+		assert.equal(closed.quitting, false);
+		assert.equal(press(closed, 'q').quitting, 'quit');
 	}
 
-	assert.equal(press(start(), 'q').quitting, true);
+	assert.equal(press(start(), 'q').quitting, 'quit');
 });
 
 test('in the contents, j/k move the cursor and Enter jumps to that entry', () => {
