@@ -221,3 +221,14 @@ test("m bookmarks the place with its opening words; ' lists them, Enter jumps, d
 	assert.equal(state.bookmarks.length, 1);
 	assert.deepEqual(state.bookmarks[0]!.anchor, marked);
 });
+
+test('100% and 99% land where G lands, never past the end into blank rows', () => {
+	const end = press(start(), 'G');
+	assert.deepEqual(press(start(), '1', '0', '0', '%').anchor, end.anchor);
+	assert.deepEqual(press(start(), '9', '9', '%').anchor, end.anchor);
+	const rows = layoutOf(book, end).linesFrom(
+		press(start(), '1', '0', '0', '%').anchor,
+		textRows(end),
+	);
+	assert.equal(rows.length, textRows(end));
+});
