@@ -106,10 +106,17 @@ export function App({
 		wordsPerMinute,
 	});
 	let body;
-	if (state.overlay === 'help') body = <HelpOverlay rows={height} columns={columns} />;
+	if (state.overlay === 'help')
+		body = <HelpOverlay top={state.overlayTop} rows={height} columns={columns} />;
 	else if (state.overlay === 'meta')
 		body = (
-			<MetaOverlay work={book.work} revealTags={state.revealTags} rows={height} columns={columns} />
+			<MetaOverlay
+				work={book.work}
+				revealTags={state.revealTags}
+				top={state.overlayTop}
+				rows={height}
+				columns={columns}
+			/>
 		);
 	else if (state.overlay === 'bookmarks') {
 		body = (

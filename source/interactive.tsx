@@ -168,7 +168,11 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 					if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))
 						store.saveSettings({maxWidth});
 				}}
-				onQuit={finish}
+				onQuit={(state) => {
+					// Ctrl+C stops the program even from a work opened in the library, as it does everywhere.
+					if (state.quitting === 'stop') process.exitCode = 130;
+					finish();
+				}}
 			/>
 		</CrashGuard>
 	);

@@ -2,7 +2,7 @@
 // hints that the overlays draw.
 
 import type {Action, LibraryAction} from './actions.ts';
-import {fallsBackToReading, keyTable, type KeyContext, type ReaderContext} from './key-table.ts';
+import {keyTable, type KeyContext, type ReaderContext} from './key-table.ts';
 import type {KeyInfo, KeyRow} from './keys.ts';
 import type {ReaderState} from './state.ts';
 
@@ -27,10 +27,7 @@ function lookUp<A>(rows: Array<KeyRow<A>>, input: string, key: KeyInfo, count = 
 }
 
 export function actionForKey(input: string, key: KeyInfo, state: ReaderState): Action | undefined {
-	const context = keyContext(state);
-	const action = lookUp(keyTable[context], input, key, state.count);
-	if (action || !fallsBackToReading[context]) return action;
-	return lookUp(keyTable.reading, input, key, state.count);
+	return lookUp(keyTable[keyContext(state)], input, key, state.count);
 }
 
 export function libraryActionForKey(input: string, key: KeyInfo): LibraryAction | undefined {

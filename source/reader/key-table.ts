@@ -2,6 +2,7 @@
 // overlay, the overlays' key hints and the readme's key list are all drawn from it.
 
 import type {Action, LibraryAction} from './actions.ts';
+import type {Overlay} from './state.ts';
 import {ctrl, either, is, named, typed, type KeyInfo, type KeyRow} from './keys.ts';
 import {reading} from './reading-keys.ts';
 
@@ -10,8 +11,63 @@ export type KeyContext = ReaderContext | 'library';
 
 const closing: Action = {type: 'close'};
 
+/** Ctrl+C means stop everywhere, whatever covers the text. */
+const quitting: KeyRow<Action> = {
+	keys: 'Ctrl+C',
+	help: 'quit',
+	on: [[ctrl('c'), {type: 'quit', stop: true}]],
+};
+
+/** An overlay closes with Esc, q (as help does in less) and the key that opened it. */
+function closingRow(opener: string, overlay: Overlay): KeyRow<Action> {
+	return {
+		keys: `Esc q ${opener}`,
+		help: 'close',
+		hint: 'q close',
+		on: [
+			[either(named('escape'), is('q')), closing],
+			[is(opener), {type: 'overlay', overlay}],
+		],
+	};
+}
+
+/** The keys that scroll an overlay taller than the screen; the text under it stays where it is. */
+const scrollingRows: Array<KeyRow<Action>> = [
+	{
+		keys: 'j k ↓ ↑',
+		help: 'scroll a line',
+		hint: '↑↓ scroll',
+		on: [
+			[either(is('j'), named('downArrow'), named('return')), {type: 'overlay-scroll', by: 1}],
+			[either(is('k'), named('upArrow')), {type: 'overlay-scroll', by: -1}],
+		],
+	},
+	{
+		keys: 'Space b PgDn PgUp',
+		help: 'scroll a page',
+		on: [
+			[
+				either(is(' ', 'f'), named('pageDown'), ctrl('f'), ctrl('d')),
+				{type: 'overlay-scroll', by: 'page'},
+			],
+			[
+				either(is('b'), named('pageUp'), ctrl('b'), ctrl('u')),
+				{type: 'overlay-scroll', by: '-page'},
+			],
+		],
+	},
+	{
+		keys: 'g G',
+		help: 'top / bottom',
+		on: [
+			[either(is('g'), named('home')), {type: 'overlay-scroll', by: 'top'}],
+			[either(is('G'), named('end')), {type: 'overlay-scroll', by: 'bottom'}],
+		],
+	},
+];
+
 const prompt: Array<KeyRow<Action>> = [
-	{keys: 'Ctrl+C', help: 'quit', on: [[ctrl('c'), {type: 'quit'}]]},
+	quitting,
 	{keys: 'Esc', help: 'close the prompt', on: [[named('escape'), closing]]},
 	{keys: 'Enter', help: 'search', on: [[named('return'), {type: 'search-submit'}]]},
 	{
@@ -50,15 +106,8 @@ const contents: Array<KeyRow<Action>> = [
 		],
 	},
 	{keys: 'Enter', help: 'go there', hint: 'Enter go', on: [[named('return'), {type: 'toc-open'}]]},
-	{
-		keys: 'Esc t',
-		help: 'close',
-		hint: 'Esc close',
-		on: [
-			[named('escape'), closing],
-			[is('t'), {type: 'overlay', overlay: 'toc'}],
-		],
-	},
+	closingRow('t', 'toc'),
+	quitting,
 ];
 
 const bookmarks: Array<KeyRow<Action>> = [
@@ -81,7 +130,8 @@ const bookmarks: Array<KeyRow<Action>> = [
 		keys: 'd Delete',
 		help: 'delete the bookmark',
 		hint: 'd delete',
-		on: [[either(typed('d'), named('delete')), {type: 'bookmark-delete'}]],
+		// Ctrl+D is a half page elsewhere: here it must not delete.
+		on: [[either(is('d'), named('delete')), {type: 'bookmark-delete'}]],
 	},
 	{
 		keys: 'm',
@@ -89,40 +139,25 @@ const bookmarks: Array<KeyRow<Action>> = [
 		hint: 'm adds one',
 		on: [[is('m'), {type: 'bookmark-add'}]],
 	},
-	{
-		keys: "Esc '",
-		help: 'close',
-		hint: 'Esc close',
-		on: [
-			[named('escape'), closing],
-			[is("'"), {type: 'overlay', overlay: 'bookmarks'}],
-		],
-	},
+	closingRow("'", 'bookmarks'),
+	quitting,
 ];
 
 const metadata: Array<KeyRow<Action>> = [
+	...scrollingRows,
 	{
-		keys: 'Esc i',
-		help: 'close',
-		hint: 'Esc or i to close',
-		on: [
-			[named('escape'), closing],
-			[is('i'), {type: 'overlay', overlay: 'meta'}],
-		],
+		keys: 'a',
+		help: 'show or hide the additional tags',
+		on: [[is('a'), {type: 'reveal-tags'}]],
 	},
+	closingRow('i', 'meta'),
+	quitting,
 ];
 
 const help: Array<KeyRow<Action>> = [
-	{
-		keys: 'Esc ?',
-		help: 'close',
-		hint: 'Esc or ? to close',
-		on: [
-			[named('escape'), closing],
-			[is('?'), {type: 'overlay', overlay: 'help'}],
-		],
-	},
-	{keys: 'q', help: 'quit', hint: 'q to quit', on: [[is('q'), {type: 'quit'}]]},
+	...scrollingRows,
+	{...closingRow('?', 'help'), keys: 'Esc q ? h'},
+	quitting,
 ];
 
 const library: Array<KeyRow<LibraryAction>> = [
@@ -168,18 +203,8 @@ const library: Array<KeyRow<LibraryAction>> = [
 	},
 ];
 
-/** The whole table. An overlay's keys come first; keys it does not name mean what they mean when reading. */
+/** The whole table. An overlay owns the keys while it is open: a key it does not name does nothing. */
 export const keyTable = {reading, prompt, contents, bookmarks, metadata, help, library};
-
-/** Whether a key that a context's own rows do not name means what it means while reading. */
-export const fallsBackToReading: Record<ReaderContext, boolean> = {
-	reading: false,
-	prompt: false,
-	contents: true,
-	bookmarks: true,
-	metadata: true,
-	help: true,
-};
 
 /** How the readme names each context above its keys. */
 export const contextTitles: Record<KeyContext, string> = {

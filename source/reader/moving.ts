@@ -68,7 +68,10 @@ export function reduceMoving(book: Book, state: ReaderState, action: MoveAction)
 		case 'percent': {
 			if (!state.count) return state;
 			const percent = Math.min(100, Number(state.count));
-			return jumpTo(book, state, anchorAtFraction(work, percent / 100));
+			// A place in the last screen lands where G does, never past the end into blank rows.
+			const layout = layoutOf(book, state);
+			const target = layout.clamp(anchorAtFraction(work, percent / 100), textRows(state));
+			return jumpTo(book, state, target);
 		}
 
 		case 'goto': {

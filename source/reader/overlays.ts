@@ -11,9 +11,20 @@ export type OverlayAction =
 	| {type: 'overlay'; overlay: Overlay}
 	| {type: 'close'}
 	| {type: 'toc-move'; by: number}
-	| {type: 'toc-open'};
+	| {type: 'toc-open'}
+	| OverlayScroll;
 
-export function reduceOverlays(book: Book, state: ReaderState, action: OverlayAction): ReaderState {
+/** Scrolling the help or "about this work" (see overlay-scroll.ts). */
+export type OverlayScroll = {
+	type: 'overlay-scroll';
+	by: number | 'page' | '-page' | 'top' | 'bottom';
+};
+
+export function reduceOverlays(
+	book: Book,
+	state: ReaderState,
+	action: Exclude<OverlayAction, OverlayScroll>,
+): ReaderState {
 	switch (action.type) {
 		case 'overlay': {
 			if (state.overlay === action.overlay) return {...state, overlay: undefined};
@@ -31,7 +42,14 @@ export function reduceOverlays(book: Book, state: ReaderState, action: OverlayAc
 				action.overlay === 'toc'
 					? Math.max(0, rangeAt(book.toc, state.anchor.block))
 					: state.tocCursor;
-			return {...state, overlay: action.overlay, tocCursor, count: '', message: undefined};
+			return {
+				...state,
+				overlay: action.overlay,
+				tocCursor,
+				overlayTop: 0,
+				count: '',
+				message: undefined,
+			};
 		}
 
 		case 'close': {

@@ -36,18 +36,36 @@ export const reading: Array<KeyRow<Action>> = [
 		on: [[either(is('k'), named('upArrow')), {type: 'scroll', by: 'line', direction: -1}]],
 	},
 	{
-		keys: 'Space f PgDn',
+		keys: 'Space f PgDn → Ctrl+F',
 		help: 'page down',
 		readme: 'page down, keeping two lines of context',
-		on: [[either(is(' ', 'f'), named('pageDown')), {type: 'scroll', by: 'page', direction: 1}]],
+		on: [
+			[
+				either(is(' ', 'f'), named('pageDown'), named('rightArrow'), ctrl('f')),
+				{type: 'scroll', by: 'page', direction: 1},
+			],
+		],
 	},
 	{
-		keys: 'b PgUp',
+		keys: 'b PgUp ← Ctrl+B',
 		help: 'page up',
-		on: [[either(is('b'), named('pageUp')), {type: 'scroll', by: 'page', direction: -1}]],
+		on: [
+			[
+				either(is('b'), named('pageUp'), named('leftArrow'), ctrl('b')),
+				{type: 'scroll', by: 'page', direction: -1},
+			],
+		],
 	},
-	{keys: 'd', help: 'half page down', on: [[is('d'), {type: 'scroll', by: 'half', direction: 1}]]},
-	{keys: 'u', help: 'half page up', on: [[is('u'), {type: 'scroll', by: 'half', direction: -1}]]},
+	{
+		keys: 'd Ctrl+D',
+		help: 'half page down',
+		on: [[either(is('d'), ctrl('d')), {type: 'scroll', by: 'half', direction: 1}]],
+	},
+	{
+		keys: 'u Ctrl+U',
+		help: 'half page up',
+		on: [[either(is('u'), ctrl('u')), {type: 'scroll', by: 'half', direction: -1}]],
+	},
 	{
 		keys: 'g Home',
 		help: 'start of the work (Ng: chapter N)',
@@ -126,7 +144,12 @@ export const reading: Array<KeyRow<Action>> = [
 			[is('='), {type: 'width', change: 0}],
 		],
 	},
-	{keys: '?', help: 'this help', on: [[is('?'), {type: 'overlay', overlay: 'help'}]]},
+	{
+		keys: '? h',
+		help: 'this help',
+		readme: 'this help (`h` as in less)',
+		on: [[is('?', 'h'), {type: 'overlay', overlay: 'help'}]],
+	},
 	{
 		keys: 'Esc',
 		help: 'close',
@@ -134,5 +157,11 @@ export const reading: Array<KeyRow<Action>> = [
 		on: [[named('escape'), closing]],
 	},
 	{keys: 'q', help: 'quit', on: [[is('q'), {type: 'quit'}]]},
-	{keys: 'Ctrl+C', help: 'quit', inHelp: false, on: [[ctrl('c'), {type: 'quit'}]]},
+	{
+		keys: 'Ctrl+C',
+		help: 'quit',
+		readme: 'quit, even from a work opened in the library (`q` goes back to it)',
+		inHelp: false,
+		on: [[ctrl('c'), {type: 'quit', stop: true}]],
+	},
 ];

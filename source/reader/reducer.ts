@@ -9,6 +9,7 @@ import {jumpTo} from './jump.ts';
 import {eachKey, type KeyInfo} from './keys.ts';
 import {needsWholeWork, queueKey, waitingMessage, type Arrival} from './loading.ts';
 import {reduceMoving} from './moving.ts';
+import {reduceOverlayScroll} from './overlay-scroll.ts';
 import {reduceOverlays} from './overlays.ts';
 import {reduceSearching} from './searching.ts';
 import type {ReaderState} from './state.ts';
@@ -34,6 +35,10 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 		case 'message':
 		case 'quit': {
 			return reduceView(state, action);
+		}
+
+		case 'overlay-scroll': {
+			return reduceOverlayScroll(book, state, action);
 		}
 
 		case 'overlay':

@@ -3,10 +3,25 @@
 
 import type {Anchor} from '../work/anchor.ts';
 import type {Work} from '../work/types.ts';
+import {lookAlikes, plainFormOf} from './search-text.ts';
 
 /** Every character that is not ASCII becomes this byte, which no ASCII query contains. */
 const other = 0xff;
 const separator = 0x0a;
+
+/** Each UTF-16 unit's folded byte: ASCII lowered, typographic quotes and dashes as their plain forms. */
+const foldedByte = new Uint8Array(0x1_00_00).fill(other);
+for (let code = 0; code < 128; code++)
+	foldedByte[code] = code >= 65 && code <= 90 ? code + 32 : code;
+for (const group of lookAlikes)
+	for (const character of group) foldedByte[character.charCodeAt(0)] = group.charCodeAt(0);
+
+/** The query as the index holds text: typographic quotes and dashes as their plain forms. */
+function foldQuery(query: string): string {
+	let folded = '';
+	for (const character of query) folded += plainFormOf(character) ?? character;
+	return folded;
+}
 
 export class SearchIndex {
 	readonly #work: Work;
@@ -36,8 +51,7 @@ export class SearchIndex {
 		while (this.#block < blocks.length) {
 			const {text} = blocks[this.#block++]!;
 			for (let index = 0; index < text.length; index++) {
-				const code = text.charCodeAt(index);
-				folded[at++] = code >= 65 && code <= 90 ? code + 32 : code < 128 ? code : other;
+				folded[at++] = foldedByte[text.charCodeAt(index)]!;
 			}
 
 			folded[at++] = separator;
@@ -50,11 +64,11 @@ export class SearchIndex {
 
 	/** Whether the complete index can answer this query: lower-case ASCII (a case-insensitive search). */
 	handles(query: string): boolean {
-		return this.complete && /^[\u0020-\u0040\u005B-\u007E]+$/.test(query);
+		return this.complete && /^[\u0020-\u0040\u005B-\u007E]+$/.test(foldQuery(query));
 	}
 
 	find(query: string, hidden: (block: number) => boolean): Anchor[] {
-		const needle = Buffer.from(query, 'latin1');
+		const needle = Buffer.from(foldQuery(query), 'latin1');
 		const starts = this.#work.charsBefore;
 		const matches: Anchor[] = [];
 		let block = 0;

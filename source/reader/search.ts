@@ -3,6 +3,7 @@
 import {compareAnchors, type Anchor} from '../work/anchor.ts';
 import type {Work} from '../work/types.ts';
 import type {SearchIndex} from './search-index.ts';
+import {queryPattern} from './search-text.ts';
 
 /** Matches in reading order; `hidden` blocks (folded tags) are not searched. */
 export function findMatches(
@@ -14,8 +15,7 @@ export function findMatches(
 	if (!query) return [];
 	if (index?.handles(query)) return index.find(query, hidden);
 	// A case-insensitive regular expression scans each block without making a lowered copy of it.
-	const flags = query === query.toLowerCase() ? 'giu' : 'gu';
-	const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), flags);
+	const pattern = queryPattern(query);
 	const matches: Anchor[] = [];
 	const {blocks} = work;
 	// A plain loop, and the hidden test only where there is a hit: this runs over every block.

@@ -43,8 +43,15 @@ function search(
 		if (index < 0) index = matches.length - 1;
 	}
 
+	// Going on past the last match (or back past the first) starts over: say so, as less does.
+	const after = compareAnchors(matches[index]!, from) >= 0;
+	const wrapped = matches.length > 1 && (direction === 1 ? !after : after);
+	const count = `${index + 1}/${matches.length}`;
+	const message = wrapped
+		? `${count} · Search wrapped to the ${direction === 1 ? 'start' : 'end'}`
+		: count;
 	const next = {...state, search: {...base, current: index}};
-	return jumpTo(book, next, matches[index]!, `${index + 1}/${matches.length}`);
+	return jumpTo(book, next, matches[index]!, message);
 }
 
 export function reduceSearching(book: Book, state: ReaderState, action: SearchAction): ReaderState {

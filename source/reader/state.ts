@@ -30,11 +30,14 @@ export type ReaderState = {
 	message?: string;
 	search: SearchState;
 	tocCursor: number;
+	/** The first line shown of an overlay that scrolls (help, about this work). */
+	overlayTop: number;
 	bookmarks: Mark[];
 	bookmarkCursor: number;
 	/** Chapters added since the reader last opened the work (their indexes), marked in the contents. */
 	newChapters: number[];
-	quitting: boolean;
+	/** 'stop' is Ctrl+C, which ends the program even from the library; 'quit' goes back to it. */
+	quitting: false | 'quit' | 'stop';
 	/** Set by every move, so the store knows when to save. */
 	moved: number;
 	/** Keys typed while only the start of a long work was read, that wait for the whole of it. */
@@ -66,6 +69,7 @@ export function initialState(options: {
 		message: options.message,
 		search: {typing: false, draft: '', query: '', matches: [], current: -1, revealTags: false},
 		tocCursor: 0,
+		overlayTop: 0,
 		bookmarks: options.bookmarks ?? [],
 		bookmarkCursor: 0,
 		newChapters: options.newChapters ?? [],

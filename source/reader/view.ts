@@ -7,7 +7,7 @@ export type ViewAction =
 	| {type: 'width'; change: 1 | -1 | 0}
 	| {type: 'reveal-tags'}
 	| {type: 'message'; text?: string}
-	| {type: 'quit'};
+	| {type: 'quit'; stop?: true};
 
 const widthStep = 4;
 
@@ -41,7 +41,7 @@ export function reduceView(state: ReaderState, action: ViewAction): ReaderState 
 		}
 
 		case 'quit': {
-			return {...state, quitting: true};
+			return {...state, quitting: action.stop ? 'stop' : 'quit'};
 		}
 	}
 }

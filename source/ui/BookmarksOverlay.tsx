@@ -3,7 +3,9 @@
 import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
 import type {Mark} from '../work/anchor.ts';
-import {Panel, panelBodyRows} from './Panel.tsx';
+import {panelBodyRows} from '../reader/overlay-lines.ts';
+import {Panel} from './Panel.tsx';
+import {Reverse} from './Reverse.tsx';
 
 type Props = {marks: Mark[]; cursor: number; rows: number; columns: number};
 
@@ -19,12 +21,10 @@ export function BookmarksOverlay({marks, cursor, rows, columns}: Props) {
 		>
 			{marks.length === 0 ? <Text dimColor>No bookmarks yet: press m to add one here.</Text> : null}
 			{marks.slice(first, first + body).map((mark, index) => (
-				<Text
-					key={`${mark.anchor.block}:${mark.anchor.offset}`}
-					inverse={first + index === cursor}
-					wrap="truncate"
-				>
-					{mark.label}
+				<Text key={`${mark.anchor.block}:${mark.anchor.offset}`} wrap="truncate">
+					<Reverse when={first + index === cursor}>
+						<Text>{mark.label}</Text>
+					</Reverse>
 				</Text>
 			))}
 		</Panel>

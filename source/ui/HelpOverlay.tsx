@@ -1,19 +1,18 @@
 // The keys, drawn from the key table itself so that help never disagrees with behaviour.
 
-import {Text} from 'ink';
-import {helpRows, keyHint} from '../reader/key-lookup.ts';
-import {Panel, panelBodyRows} from './Panel.tsx';
+import {keyHint} from '../reader/key-lookup.ts';
+import {helpLines} from '../reader/overlay-lines.ts';
+import {OverlayLines} from './OverlayLines.tsx';
 
-export function HelpOverlay({rows, columns}: {rows: number; columns: number}) {
-	const shown = helpRows().slice(0, panelBodyRows(rows));
+export function HelpOverlay({top, rows, columns}: {top: number; rows: number; columns: number}) {
 	return (
-		<Panel title="Keys" rows={rows} columns={columns} footer={keyHint('help')}>
-			{shown.map((row) => (
-				<Text key={row.keys} wrap="truncate">
-					<Text bold>{row.keys.padEnd(14)}</Text>
-					{row.help}
-				</Text>
-			))}
-		</Panel>
+		<OverlayLines
+			title="Keys"
+			lines={helpLines()}
+			top={top}
+			hint={keyHint('help')}
+			rows={rows}
+			columns={columns}
+		/>
 	);
 }

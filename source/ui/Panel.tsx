@@ -37,8 +37,3 @@ export function Panel({title, rows, columns, footer, children}: Props) {
 		</Box>
 	);
 }
-
-/** Rows inside a panel of `rows` rows: less the border, title and footer. */
-export function panelBodyRows(rows: number): number {
-	return rows < 4 ? rows : Math.max(1, rows - 4);
-}

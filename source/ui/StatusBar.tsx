@@ -4,6 +4,7 @@ import {Text} from 'ink';
 import stringWidth from 'string-width';
 import {progressBar, statusText, truncateTo, type Status} from '../reader/status.ts';
 import type {Work} from '../work/types.ts';
+import {Reverse} from './Reverse.tsx';
 
 type Props = {
 	work: Work;
@@ -21,7 +22,9 @@ export function StatusBar({work, status, columns, message, prompt, count, color}
 		return (
 			<Text wrap="truncate">
 				{shown.length >= columns ? shown.slice(shown.length - columns + 1) : shown}
-				<Text inverse> </Text>
+				<Reverse>
+					<Text> </Text>
+				</Reverse>
 			</Text>
 		);
 	}
@@ -36,11 +39,15 @@ export function StatusBar({work, status, columns, message, prompt, count, color}
 			? ' ' + progressBar(work, status.loading ? 0 : status.percent / 100, gap - 2) + ' '
 			: ' '.repeat(gap);
 	return (
-		<Text wrap="truncate" inverse={!color} color={color ? 'gray' : undefined}>
-			{' '}
-			<Text bold>{shownLeft}</Text>
-			{bar}
-			{right}{' '}
+		<Text wrap="truncate" color={color ? 'gray' : undefined}>
+			<Reverse when={!color}>
+				<Text>
+					{' '}
+					<Text bold>{shownLeft}</Text>
+					{bar}
+					{right}{' '}
+				</Text>
+			</Reverse>
 		</Text>
 	);
 }

@@ -3,6 +3,7 @@
 import {Text} from 'ink';
 import type {Line} from '../layout/wrap-block.ts';
 import type {InlineStyle} from '../work/types.ts';
+import {Reverse} from './Reverse.tsx';
 
 type Segment = {text: string; styles: Set<InlineStyle>; highlight: boolean};
 
@@ -51,9 +52,10 @@ export function TextLine({line, margin, highlights, color}: Props) {
 							bold={segment.styles.has('bold')}
 							underline={segment.styles.has('underline')}
 							strikethrough={segment.styles.has('strike')}
-							inverse={segment.highlight}
 						>
-							{segment.text}
+							<Reverse when={segment.highlight}>
+								<Text>{segment.text}</Text>
+							</Reverse>
 						</Text>
 					))}
 		</Text>

@@ -3,6 +3,7 @@
 import {Box} from 'ink';
 import type {Anchor} from '../work/anchor.ts';
 import type {Layout} from '../layout/layout.ts';
+import {matchRanges} from '../reader/search-text.ts';
 import {TextLine} from './TextLine.tsx';
 
 type Props = {
@@ -13,23 +14,6 @@ type Props = {
 	query: string;
 	color: boolean;
 };
-
-function highlightsIn(text: string, query: string): Array<[number, number]> {
-	if (!query) return [];
-	const caseSensitive = query !== query.toLowerCase();
-	const haystack = caseSensitive ? text : text.toLowerCase();
-	const needle = caseSensitive ? query : query.toLowerCase();
-	const found: Array<[number, number]> = [];
-	for (
-		let at = haystack.indexOf(needle);
-		at !== -1;
-		at = haystack.indexOf(needle, at + needle.length)
-	) {
-		found.push([at, at + needle.length]);
-	}
-
-	return found;
-}
 
 export function TextView({layout, anchor, rows, margin, query, color}: Props) {
 	const lines = layout.linesFrom(anchor, rows);
@@ -42,7 +26,7 @@ export function TextView({layout, anchor, rows, margin, query, color}: Props) {
 					key={row}
 					line={line}
 					margin={margin}
-					highlights={highlightsIn(line.text, query)}
+					highlights={matchRanges(line.text, query)}
 					color={color}
 				/>
 			))}

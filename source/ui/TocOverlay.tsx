@@ -4,7 +4,9 @@ import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
 import {counted, truncateTo} from '../reader/status.ts';
 import type {TocEntry} from '../work/outline.ts';
-import {Panel, panelBodyRows} from './Panel.tsx';
+import {panelBodyRows} from '../reader/overlay-lines.ts';
+import {Panel} from './Panel.tsx';
+import {Reverse} from './Reverse.tsx';
 
 type Props = {
 	entries: TocEntry[];
@@ -38,14 +40,17 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 				return (
 					<Text
 						key={`${entry.kind}:${entry.start}:${position}`}
-						inverse={position === cursor}
 						bold={entry.kind === 'part'}
 						dimColor={entry.kind === 'section' && position !== cursor}
 						wrap="truncate"
 					>
-						{`${mark} ${indent}${label}  `}
-						<Text dimColor>{words}</Text>
-						{isNew ? <Text bold> · new</Text> : null}
+						<Reverse when={position === cursor}>
+							<Text>
+								{`${mark} ${indent}${label}  `}
+								<Text dimColor>{words}</Text>
+								{isNew ? <Text bold> · new</Text> : null}
+							</Text>
+						</Reverse>
 					</Text>
 				);
 			})}

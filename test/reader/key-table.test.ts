@@ -31,16 +31,29 @@ test('each state has its context, and each context its rows in the one table', (
 
 test('Ctrl+C quits wherever the reader is', () => {
 	for (const state of Object.values(states)) {
-		assert.deepEqual(actionForKey('c', {ctrl: true}, state), {type: 'quit'});
+		assert.deepEqual(actionForKey('c', {ctrl: true}, state), {type: 'quit', stop: true});
 	}
 
 	assert.deepEqual(libraryActionForKey('c', {ctrl: true}), {type: 'quit'});
 });
 
-test('an overlay’s own keys come first, then the reading keys', () => {
+test('an overlay owns the keys while it is open: the reading keys do nothing under it', () => {
 	assert.deepEqual(actionForKey('j', {}, states['contents']!), {type: 'toc-move', by: 1});
 	assert.deepEqual(actionForKey('d', {}, states['bookmarks']!), {type: 'bookmark-delete'});
-	assert.deepEqual(actionForKey('}', {}, states['contents']!), {type: 'chapter', direction: 1});
+	assert.equal(actionForKey('d', {ctrl: true}, states['bookmarks']!), undefined);
+	for (const context of ['contents', 'bookmarks', 'metadata', 'help']) {
+		for (const input of ['}', ']', 'G', '/', 'n', 'm', '+']) {
+			const action = actionForKey(input, {}, states[context]!);
+			assert.ok(
+				!action ||
+					!['chapter', 'section', 'bottom', 'search-start', 'search-next', 'width'].includes(
+						action.type,
+					),
+				`${context}: ${input} gave ${action?.type}`,
+			);
+		}
+	}
+
 	assert.deepEqual(actionForKey('j', {}, states['prompt']!), {type: 'search-type', text: 'j'});
 	assert.equal(actionForKey('', {tab: true}, states['prompt']!), undefined);
 });
@@ -55,8 +68,9 @@ test('the help and the overlays’ hints are drawn from the table', () => {
 		helpRows().map((row) => row.keys),
 		keyTable.reading.filter((row) => row.inHelp !== false).map((row) => row.keys),
 	);
-	assert.equal(keyHint('contents'), '↑↓ move · Enter go · Esc close');
-	assert.equal(keyHint('bookmarks'), '↑↓ move · Enter go · d delete · m adds one · Esc close');
+	assert.equal(keyHint('contents'), '↑↓ move · Enter go · q close');
+	assert.equal(keyHint('bookmarks'), '↑↓ move · Enter go · d delete · m adds one · q close');
+	assert.equal(keyHint('help'), '↑↓ scroll · q close');
 	assert.equal(keyHint('library'), '↑↓ move · Enter read · d forget · q quit');
 });
 

@@ -124,5 +124,17 @@ test('while a saved place is being found, every key waits and then runs from tha
 
 test('q quits at once, even with keys waiting', () => {
 	const state = typed(start, fresh(), ['G', 'q']);
-	assert.equal(state.quitting, true);
+	assert.equal(state.quitting, 'quit');
+});
+
+test('Ctrl-F, Ctrl-D and → typed near the end of the start read so far end where they do on the whole work', () => {
+	const ctrlF: AppAction = {type: 'key', input: 'f', key: {ctrl: true}};
+	const ctrlD: AppAction = {type: 'key', input: 'd', key: {ctrl: true}};
+	const right: AppAction = {type: 'key', input: '', key: {rightArrow: true}};
+	const keys = Array.from({length: 60}, (_, index) => [ctrlF, ctrlD, right][index % 3]!);
+	const after = keys.reduce((state, action) => reduceApp(whole, state, action), fresh());
+	const during = keys.reduce((state, action) => reduceApp(start, state, action), fresh());
+	const arrived = reduceApp(whole, during, {type: 'arrived', arrival: {}});
+	assert.ok(during.queued.length > 0);
+	assert.deepEqual(arrived.anchor, after.anchor);
 });

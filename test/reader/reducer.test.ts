@@ -158,16 +158,19 @@ test('keys typed into the search prompt are text, not commands; Esc cancels', ()
 	assert.equal(press(typing, {escape: true}).search.typing, false);
 });
 
-test('overlays open and close with their key or Esc; q quits', () => {
-	for (const key of ['t', 'i', '?']) {
+test('overlays open and close with their key, Esc or q; q again quits', () => {
+	for (const key of ['t', 'i', '?', "'"]) {
 		const open = press(start(), key);
 		assert.ok(open.overlay);
 		assert.equal(press(open, key).overlay, undefined);
 		assert.equal(press(open, {escape: true}).overlay, undefined);
-		assert.equal(press(open, 'q').quitting, true);
+		const closed = press(open, 'q');
+		assert.equal(closed.overlay, undefined);
+		assert.equal(closed.quitting, false);
+		assert.equal(press(closed, 'q').quitting, 'quit');
 	}
 
-	assert.equal(press(start(), 'q').quitting, true);
+	assert.equal(press(start(), 'q').quitting, 'quit');
 });
 
 test('in the contents, j/k move the cursor and Enter jumps to that entry', () => {
@@ -217,4 +220,15 @@ test("m bookmarks the place with its opening words; ' lists them, Enter jumps, d
 	state = press(state, "'", 'j', 'd');
 	assert.equal(state.bookmarks.length, 1);
 	assert.deepEqual(state.bookmarks[0]!.anchor, marked);
+});
+
+test('100% and 99% land where G lands, never past the end into blank rows', () => {
+	const end = press(start(), 'G');
+	assert.deepEqual(press(start(), '1', '0', '0', '%').anchor, end.anchor);
+	assert.deepEqual(press(start(), '9', '9', '%').anchor, end.anchor);
+	const rows = layoutOf(book, end).linesFrom(
+		press(start(), '1', '0', '0', '%').anchor,
+		textRows(end),
+	);
+	assert.equal(rows.length, textRows(end));
 });

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {Book} from '../../source/reader/book.ts';
+import type {KeyInfo} from '../../source/reader/keys.ts';
+import {
+	aboutLines,
+	helpLines,
+	lastOverlayTop,
+	panelBodyRows,
+} from '../../source/reader/overlay-lines.ts';
+import {reduceApp} from '../../source/reader/reducer.ts';
+import {initialState, textRows, type ReaderState} from '../../source/reader/state.ts';
+import {generatedText, workOf} from '../helpers/works.ts';
+
+const work = workOf(generatedText(5, 3));
+const book = new Book(work);
+const small = () => initialState({columns: 60, rows: 20});
+
+function press(state: ReaderState, ...keys: Array<string | [string, KeyInfo] | KeyInfo>) {
+	let current = state;
+	for (const key of keys) {
+		const [input, info] =
+			typeof key === 'string' ? [key, {}] : Array.isArray(key) ? key : ['', key];
+		current = reduceApp(book, current, {type: 'key', input, key: info});
+	}
+
+	return current;
+}
+
+test('keys pressed in an overlay never move the text or the saved place under it', () => {
+	const moving: Array<string | KeyInfo | [string, KeyInfo]> = [
+		'j',
+		'k',
+		' ',
+		'b',
+		'd',
+		'G',
+		'}',
+		']',
+		{downArrow: true},
+		{pageDown: true},
+		{rightArrow: true},
+		{end: true},
+		['f', {ctrl: true}],
+		['d', {ctrl: true}],
+	];
+	for (const opener of ['?', 'i', 't', "'"]) {
+		const open = press(small(), 'j', opener);
+		for (const key of moving) {
+			const after = press(open, key);
+			assert.deepEqual(after.anchor, open.anchor, `${opener} then ${JSON.stringify(key)}`);
+			assert.equal(after.moved, open.moved);
+		}
+	}
+});
+
+test('the help scrolls so that every key is reachable at 60x20, and stops at its last line', () => {
+	const state = press(small(), '?');
+	const lines = helpLines();
+	const body = panelBodyRows(textRows(state));
+	assert.ok(lines.length > body, 'the help is taller than the panel at 60x20');
+	const last = lastOverlayTop(lines.length, state);
+	let scrolled = state;
+	for (let step = 0; step < lines.length; step++) scrolled = press(scrolled, 'j');
+	assert.equal(scrolled.overlayTop, last);
+	assert.equal(press(state, 'G').overlayTop, last);
+	assert.equal(press(state, ' ', 'b').overlayTop, 0);
+	assert.equal(press(scrolled, 'g').overlayTop, 0);
+	// Shown from `last`, the panel holds the help's last row.
+	assert.equal(lines.slice(last, last + body).at(-1), lines.at(-1));
+	// Opened again, it starts at the top.
+	assert.equal(press(scrolled, 'q', '?').overlayTop, 0);
+});
+
+test('the help lists every reading key, drawn from the key table', () => {
+	const keys = helpLines().map((line) => line.label);
+	for (const expected of ['Space f PgDn → Ctrl+F', 'd Ctrl+D', 'u Ctrl+U', '? h', 'q']) {
+		assert.ok(keys.includes(expected), expected);
+	}
+});
+
+test('about this work wraps long warnings and tags over lines instead of cutting them', () => {
+	const ao3 = workOf(generatedText(2));
+	ao3.meta.warnings = ['Graphic Depictions Of Violence', 'Major Character Death'];
+	ao3.meta.tags = ['Slow Burn', 'Hurt/Comfort', 'Found Family', 'Angst with a Happy Ending'];
+	const lines = aboutLines(ao3, true, 60);
+	const shown = lines.map((line) => line.text).join(' ');
+	assert.match(shown, /Major Character Death/);
+	assert.match(shown, /Angst with a Happy Ending/);
+	for (const line of lines) assert.ok(14 + line.text.length <= 56, line.text);
+	assert.ok(lines.filter((line) => line.label === 'Warnings').length === 1);
+});
+
+test('a in about this work shows the tags there; i and q close it', () => {
+	const open = press(small(), 'i');
+	const revealed = press(open, 'a');
+	assert.equal(revealed.revealTags, true);
+	assert.equal(revealed.overlay, 'meta');
+	assert.equal(press(open, 'i').overlay, undefined);
+});
