@@ -6,7 +6,7 @@ import {generatedText, workOf} from '../helpers/works.ts';
 
 test('at 80 columns a resume message shows to its end: the time left and scene make room', async () => {
 	const work = workOf(generatedText(3));
-	const message = 'Resumed at Chapter 12: The Long Way Round to the Sea · scene 3';
+	const message = '2 new chapters since you last read · Resumed at Chapter 12 · scene 3';
 	const status = {
 		title: 'A Title',
 		chapter: 'Chapter 12: The Long Way Round to the Sea',
