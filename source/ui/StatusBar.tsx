@@ -29,9 +29,11 @@ export function StatusBar({work, status, columns, message, prompt, count, color}
 		);
 	}
 
-	const {left, right} = statusText(status, columns - 2);
-	// A message (a search count, "Last scene") takes the place of the title while it shows.
+	// A message (a search count, "Resumed at …") takes the place of the title while it shows, and
+	// the time left and scene give it their room, so that its end is not cut at 80 columns.
 	const note = message ?? (count ? `${count}…` : '');
+	const shown = note ? {...status, timeLeft: undefined, scene: undefined} : status;
+	const {left, right} = statusText(shown, columns - 2);
 	const shownLeft = note ? truncateTo(note, Math.max(1, columns - 3 - stringWidth(right))) : left;
 	const gap = Math.max(1, columns - 2 - stringWidth(shownLeft) - stringWidth(right));
 	const bar =
