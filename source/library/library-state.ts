@@ -1,4 +1,4 @@
-// The library screen's state and keys: a cursor over the entries, open, forget, quit.
+// The library screen's state: a cursor over the entries; open, forget and quit (keys: reader/key-table.ts).
 
 import type {LibraryAction} from '../reader/actions.ts';
 import {sanitiseLine} from '../work/sanitise.ts';
