@@ -1,4 +1,5 @@
-// The library screen's state and keys: a cursor over the entries, open, forget (and undo), quit.
+// The library screen's state: a cursor over the entries; open, forget (and undo) and quit (keys:
+// reader/key-table.ts).
 
 import type {LibraryAction} from '../reader/actions.ts';
 import type {LibraryEntry} from './entries.ts';
