@@ -43,6 +43,12 @@ export default {
 		onlyImports('formats-use-work', 'formats', ['work', 'formats'], 'formats/ imports only work/.'),
 		onlyImports('layout-uses-work', 'layout', ['work', 'layout'], 'layout/ imports only work/.'),
 		onlyImports('store-uses-work', 'store', ['work', 'store'], 'store/ imports only work/.'),
+		onlyImports(
+			'sync-uses-store',
+			'sync',
+			['work', 'formats', 'store', 'sync'],
+			'sync/ imports only work/, formats/ and store/: engines are models, the shell runs them.',
+		),
 		neverImports(
 			'reader-is-pure',
 			'reader',
