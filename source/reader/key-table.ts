@@ -193,6 +193,7 @@ const library: Array<KeyRow<LibraryAction>> = [
 	{
 		keys: 'u',
 		help: 'undo the last forgetting (until the library closes)',
+		hint: 'u undo',
 		on: [[typed('u'), {type: 'undo'}]],
 	},
 	{

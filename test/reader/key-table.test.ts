@@ -71,7 +71,7 @@ test('the help and the overlays’ hints are drawn from the table', () => {
 	assert.equal(keyHint('contents'), '↑↓ move · Enter go · q close');
 	assert.equal(keyHint('bookmarks'), '↑↓ move · Enter go · d delete · m adds one · q close');
 	assert.equal(keyHint('help'), '↑↓ scroll · q close');
-	assert.equal(keyHint('library'), '↑↓ move · Enter read · d forget · q quit');
+	assert.equal(keyHint('library'), '↑↓ move · Enter read · d forget · u undo · q quit');
 });
 
 test('every row names its keys and says what they do, once per context', () => {
