@@ -77,6 +77,11 @@ export class ReadingSession {
 		this.moved(this.#last, this.#atEnd);
 	}
 
+	/** The bookmarks as they are now, with those deleted here, for sync to merge with. */
+	bookmarkState(): {bookmarks: Bookmark[]; deletedBookmarks: DeletedBookmark[]} {
+		return {bookmarks: this.#bookmarks, deletedBookmarks: this.#deleted};
+	}
+
 	/** The entry saved last (or found at the start), for sync to publish and compare with. */
 	saved(): SavedWork | undefined {
 		return this.#saved;

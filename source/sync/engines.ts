@@ -5,8 +5,9 @@ import type {Device} from './device.ts';
 import type {SyncEngine} from './engine.ts';
 import {FolderEngine} from './folder-engine.ts';
 
-export function configuredEngines(settings: Settings, device: Device): SyncEngine[] {
+/** `device` is called only when some engine is set up, so that no device file is made before. */
+export function configuredEngines(settings: Settings, device: () => Device): SyncEngine[] {
 	const engines: SyncEngine[] = [];
-	if (settings.syncDir) engines.push(new FolderEngine(settings.syncDir, device));
+	if (settings.syncDir) engines.push(new FolderEngine(settings.syncDir, device()));
 	return engines;
 }
