@@ -32,6 +32,9 @@ export type SyncRunnerOptions = {
 const later = (a: string | undefined, b: string | undefined) =>
 	a === undefined || (b !== undefined && Date.parse(b) > Date.parse(a)) ? b : a;
 
+const placeKey = (place: RemotePlace) =>
+	`${place.device}\n${place.updatedAt}\n${place.anchor.block}:${place.anchor.offset}`;
+
 function localPlace(saved: SavedWork): LocalPlace {
 	return {
 		anchor: {block: saved.anchor.block, offset: saved.anchor.offset},
@@ -51,6 +54,8 @@ export class SyncRunner {
 	/** The entry last pushed: a save that is not this one is pushed. */
 	#pushed?: SavedWork;
 	#started = false;
+	/** Places followed once, never followed again (a device with a clock ahead would repeat them). */
+	readonly #followed = new Set<string>();
 	/** The first pull compares with the last save before opening, not with saves made since. */
 	#pulledOnce = false;
 	#stopped = false;
@@ -157,9 +162,16 @@ export class SyncRunner {
 		// first pull, saves made since opening (finding the place in a long work) do not count.
 		const since = this.#pulledOnce ? later(this.#since, session.saved()?.readAt) : this.#since;
 		this.#pulledOnce = true;
-		const place = placeToFollow(places, {since, anchor: this.#anchor});
-		this.#since = later(since, place?.updatedAt);
+		const fresh = places.filter((place) => !this.#followed.has(placeKey(place)));
+		const place = placeToFollow(fresh, {since, anchor: this.#anchor});
 		if (!place) return;
+		this.#followed.add(placeKey(place));
+		// A device whose clock runs ahead must not hide every other device's places until then.
+		const now = clock.now().toISOString();
+		this.#since = later(
+			since,
+			Date.parse(place.updatedAt) > Date.parse(now) ? now : place.updatedAt,
+		);
 		const device = sanitiseLine(place.device).slice(0, 64);
 		const when = relativeTime(place.updatedAt, clock.now());
 		const near = place.exact ? '' : ' (near: the text there changed)';

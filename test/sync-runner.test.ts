@@ -117,6 +117,28 @@ test('an older place is ignored, and a place followed once is not followed again
 	await runner.stop();
 });
 
+test('a device whose clock runs ahead is followed once, and does not hide the others', async () => {
+	const {clock, engine, actions, runner} = setUp('2026-01-01T09:00:00Z');
+	engine.places = [place(20, '2030-01-01T00:00:00Z', 'ahead')];
+	runner.start();
+	await settle();
+	assert.equal(actions.length, 1);
+	runner.moved({block: 20, offset: 0});
+	clock.advance(pullEveryMs);
+	await settle();
+	// The reader went back meanwhile: the same place is not followed again.
+	runner.moved({block: 4, offset: 0});
+	clock.advance(pullEveryMs);
+	await settle();
+	assert.equal(actions.length, 1);
+	engine.places = [place(20, '2030-01-01T00:00:00Z', 'ahead'), place(30, '2026-01-01T12:05:00Z')];
+	clock.advance(pullEveryMs);
+	await settle();
+	assert.equal(actions.length, 2);
+	assert.deepEqual((actions[1] as {anchor: unknown}).anchor, {block: 30, offset: 0});
+	await runner.stop();
+});
+
 test("a device's place is not followed when the reader is already there", async () => {
 	const {engine, actions, runner} = setUp('2026-01-01T09:00:00Z');
 	engine.places = [place(3, '2026-01-01T10:00:00Z')];
