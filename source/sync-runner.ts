@@ -174,11 +174,12 @@ export class SyncRunner {
 		);
 		const device = sanitiseLine(place.device).slice(0, 64);
 		const when = relativeTime(place.updatedAt, clock.now());
-		const near = place.exact ? '' : ' (near: the text there changed)';
+		// Not exact: only a share or a chapter was known, or the text there has changed since.
+		const where = place.exact ? 'to' : 'near';
 		dispatch({
 			type: 'jump',
 			anchor: place.anchor,
-			message: `Moved to where you stopped on ${device}, ${when}${near} — '' goes back`,
+			message: `Moved ${where} where you stopped on ${device}, ${when} — '' goes back`,
 		});
 	}
 

@@ -98,6 +98,18 @@ test('a newer place from another device moves the reader, saying where from and 
 	await runner.stop();
 });
 
+test('a place only known roughly (a share, a changed text) says it moved near there', async () => {
+	const {engine, actions, runner} = setUp('2026-01-01T09:00:00Z');
+	engine.places = [{...place(20, '2026-01-01T11:59:30Z', 'KOReader'), exact: false}];
+	runner.start();
+	await settle();
+	assert.equal(
+		(actions[0] as {message: string}).message,
+		"Moved near where you stopped on KOReader, just now — '' goes back",
+	);
+	await runner.stop();
+});
+
 test('an older place is ignored, and a place followed once is not followed again', async () => {
 	const {clock, engine, actions, runner} = setUp('2026-01-01T11:00:00Z');
 	engine.places = [place(20, '2026-01-01T10:00:00Z')];
