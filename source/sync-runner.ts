@@ -146,7 +146,15 @@ export class SyncRunner {
 
 		if (this.#stopped) return;
 		this.#tellProblems();
-		this.#follow(places);
+		try {
+			this.#follow(places);
+		} catch (error) {
+			// Whatever an engine handed over, reading goes on: the reader's own place is untouched.
+			this.#options.dispatch({
+				type: 'message',
+				text: sanitiseLine(`sync: ${(error as Error)?.message ?? String(error)}`),
+			});
+		}
 	}
 
 	#follow(places: RemotePlace[]): void {

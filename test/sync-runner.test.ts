@@ -231,6 +231,16 @@ test("problems are shown in the status line, named by the engine; other devices'
 	await runner.stop();
 });
 
+test('a place an engine got wrong is told, never thrown at the reader', async () => {
+	const {engine, actions, runner} = setUp('2026-01-01T09:00:00Z');
+	engine.places = [{...place(20, '2026-01-01T10:00:00Z'), bookmarks: 'oops' as never}];
+	runner.start();
+	await settle();
+	assert.equal(actions.length, 1);
+	assert.match((actions[0] as {text: string}).text, /^sync: /);
+	await runner.stop();
+});
+
 test('actions sent before the app listens wait for it', () => {
 	const relay = actionRelay();
 	relay.dispatch({type: 'message', text: 'early'});
