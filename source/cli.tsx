@@ -27,7 +27,7 @@ const cli = meow(
 	  --no-mouse      Do not scroll with the mouse wheel
 	  --no-readings   Leave out ruby readings (furigana) instead of showing them after their text
 	  --dir FOLDER    With no FILE: also list the works in FOLDER
-	  --sync-dir DIR  Share your places through DIR, a folder Syncthing, Dropbox… copies (remembered)
+	  --sync-dir DIR  Share your place through DIR, a folder Syncthing or Dropbox copies (remembered)
 	  --no-sync       Stop sharing places through the sync folder (forgets it)
 	  --help, -h      Show this help
 	  --version, -v   Show the version
