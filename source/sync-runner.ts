@@ -81,6 +81,11 @@ export class SyncRunner {
 		if (this.#started || this.#stopped || this.#options.engines.length === 0) return;
 		this.#started = true;
 		this.#loop();
+		// The place saved before (with its own date) is published once too, so that a device that
+		// only now shares through sync is known to the others without moving first. Only now: the
+		// whole work is here to take its snippet from.
+		this.#pushed = undefined;
+		void this.#push();
 	}
 
 	#loop(): void {

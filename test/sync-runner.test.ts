@@ -190,6 +190,18 @@ test('this device pushes its saved place once the moves stop, and at quit', asyn
 	);
 });
 
+test('the place saved before opening is published once when sync starts, with its own date', async () => {
+	const {engine, runner} = setUp('2026-01-01T09:00:00Z');
+	runner.start();
+	await settle();
+	assert.deepEqual(
+		engine.pushed.map((pushed) => [pushed.anchor.block, pushed.updatedAt]),
+		[[3, '2026-01-01T09:00:00.000Z']],
+	);
+	await runner.stop();
+	assert.equal(engine.pushed.length, 1, 'nothing new to push at quit');
+});
+
 test('quitting waits at most a moment for an engine that does not answer', async () => {
 	const {session, engine, runner} = setUp();
 	engine.hang = true;
