@@ -27,6 +27,8 @@ const cli = meow(
 	  --no-mouse      Do not scroll with the mouse wheel
 	  --no-readings   Leave out ruby readings (furigana) instead of showing them after their text
 	  --dir FOLDER    With no FILE: also list the works in FOLDER
+	  --sync-dir DIR  Share your place through DIR, a folder Syncthing or Dropbox copies (remembered)
+	  --no-sync       Stop sharing places through the sync folder (forgets it)
 	  --help, -h      Show this help
 	  --version, -v   Show the version
 
@@ -48,6 +50,8 @@ const cli = meow(
 			mouse: {type: 'boolean', default: true},
 			readings: {type: 'boolean', default: true},
 			dir: {type: 'string'},
+			syncDir: {type: 'string'},
+			sync: {type: 'boolean', default: true},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'v'},
 		},
@@ -72,6 +76,8 @@ const knownFlags = new Set([
 	'mouse',
 	'readings',
 	'dir',
+	'syncDir',
+	'sync',
 	'help',
 	'h',
 	'version',
@@ -115,6 +121,8 @@ async function main(): Promise<number> {
 		mouse: flags.mouse,
 		readings: flags.readings,
 		dir: flags.dir,
+		syncDir: flags.syncDir,
+		noSync: !flags.sync,
 	});
 }
 

@@ -69,7 +69,10 @@ test('the help and the overlays’ hints are drawn from the table', () => {
 		keyTable.reading.filter((row) => row.inHelp !== false).map((row) => row.keys),
 	);
 	assert.equal(keyHint('contents'), '↑↓ move · Enter go · q close');
-	assert.equal(keyHint('bookmarks'), '↑↓ move · Enter go · d delete · m adds one · q close');
+	assert.equal(
+		keyHint('bookmarks'),
+		"↑↓ move · Enter go · d delete · m adds one · ' back · q close",
+	);
 	assert.equal(keyHint('help'), '↑↓ scroll · q close');
 	assert.equal(keyHint('library'), '↑↓ move · Enter read · d forget · u undo · q quit');
 });
