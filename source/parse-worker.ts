@@ -1,7 +1,7 @@
 // The worker that reads a whole work off the main thread and sends it back a piece at a time.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import {workFromFile} from './formats/open-work.ts';
+import {openWork} from './formats/open-work.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block} from './work/types.ts';
 import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
@@ -15,7 +15,7 @@ function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 const input = workerData as WorkerInput;
 try {
-	const work = workFromFile({bytes: new Uint8Array(input.bytes)}, input.path);
+	const work = await openWork({bytes: new Uint8Array(input.bytes)}, input.path);
 	const {blocks, ...rest} = work;
 	let next = 0;
 	const sendBlocks = () => {
