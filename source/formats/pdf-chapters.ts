@@ -52,6 +52,9 @@ function byOutline(paragraphs: PdfParagraph[], outline: PdfOutlineEntry[]): PdfC
 	}
 
 	const chapters: PdfChapter[] = [];
+	// Entries that all lead to the same few places (calibre's hidden AO3 headings all point to
+	// the top of the first page) do not divide the text.
+	if (new Set(starts).size * 2 < entries.length) return {front: [], chapters};
 	let parts: ChapterPart[] = [];
 	for (const [number, entry] of entries.entries()) {
 		const start = starts[number]!;

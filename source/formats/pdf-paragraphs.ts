@@ -51,12 +51,14 @@ function startsParagraph(before: PdfLine, line: PdfLine, layout: PdfLayout): Sta
 	if (line.x > before.x + bodySize * 0.8) return 'paragraph';
 	const short = before.right < right - bodySize * 2;
 	const indent = line.x > left + bodySize * 0.8;
+	const outdent = line.x < before.x - bodySize * 0.8;
+	const byGaps = paragraphGap > lineGap * 1.3;
 	// A short line, then one indented or further left (a label, then its value): a new paragraph.
-	if (short && (indent || line.x < before.x - bodySize * 0.8)) return 'paragraph';
+	// Without first-line indents, a line further left than the last is never its continuation.
+	if ((short && (indent || outdent)) || (byGaps && outdent)) return 'paragraph';
 	if (line.page !== before.page) {
 		// Where paragraphs are told by gaps, a page's end hides the gap: a short last line tells.
 		// Where they are told by indents, a ragged line may well be short in mid-paragraph.
-		const byGaps = paragraphGap > lineGap * 1.3;
 		return indent || (short && byGaps) ? 'paragraph' : false;
 	}
 

@@ -4,7 +4,13 @@
 import {LoadError} from '../work/decode.ts';
 import {chapterDraft, emptyDraft, type WorkDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
-import {ao3PdfWorkId, draftBlock, readAo3ChapterNotes, readAo3Preface} from './pdf-ao3.ts';
+import {
+	ao3PdfWorkId,
+	draftBlock,
+	readAo3ChapterNotes,
+	readAo3Preface,
+	splitAo3OneShot,
+} from './pdf-ao3.ts';
 import {chaptersOf} from './pdf-chapters.ts';
 import {withoutPageFurniture} from './pdf-furniture.ts';
 import {knownWords} from './pdf-hyphens.ts';
@@ -35,6 +41,15 @@ export function draftOfPdf(document: PdfDocument, path: string): WorkDraft {
 	const id = ao3PdfWorkId(paragraphs);
 	if (!id) meta.tags = document.subjects.filter((subject) => subject.trim());
 	const {front, chapters} = chaptersOf(paragraphs, document.outline);
+	if (chapters.length === 0 && id) {
+		const oneShot = splitAo3OneShot(paragraphs);
+		readAo3Preface(oneShot.front, layout, draft, id);
+		const chapter = chapterDraft(meta.title, [], false);
+		readAo3ChapterNotes(chapter, layout, draft, oneShot.body);
+		draft.chapters.push(chapter);
+		return draft;
+	}
+
 	if (chapters.length === 0) {
 		draft.chapters.push(chapterDraft(meta.title, paragraphs.map(draftBlock), false));
 		return draft;

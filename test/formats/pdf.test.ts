@@ -245,6 +245,20 @@ test('the same story as EPUB and as calibre’s PDF of it: same chapters, every 
 	assert.equal(pdf.sections.length, epub.sections.length);
 });
 
+test('an AO3 one-shot’s PDF keeps its metadata, notes and text, though its outline leads nowhere', async () => {
+	const html = await openWorkBytes(
+		readFileSync(`${fixtures}ao3-html/one-shot.html`),
+		'one-shot.html',
+	);
+	const pdf = await openWorkBytes(readFileSync(`${fixtures}pdf/ao3-one-shot.pdf`), 'x.pdf');
+	assertSameStory(pdf, html);
+	assert.equal(pdf.id, html.id);
+	assert.deepEqual(pdf.meta, html.meta);
+	assert.equal(pdf.summary, html.summary);
+	assert.equal(pdf.notes, html.notes);
+	assert.equal(pdf.endNotes, html.endNotes);
+});
+
 test('an AO3 work’s PDF keeps its AO3 metadata, notes and id, as its EPUB does', async () => {
 	const epub = await openWorkBytes(
 		zipFolder(`${fixtures}ao3-epub/cold-iron-stars.epub.d`),
