@@ -8,11 +8,10 @@ import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
 import {parseEpub, parseText} from './index.ts';
 
-/** A PDF's header, which may follow some junk within the first kilobyte. */
+/** A PDF's header ("%PDF-1.7"), which may follow some junk within the first kilobyte. */
 export function isPdf(bytes: Uint8Array): boolean {
-	return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes(
-		'%PDF-',
-	);
+	const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
+	return /%PDF-\d\.\d/.test(head.toString('latin1'));
 }
 
 /** Files larger than this open from a preview of their start while the rest is read (EPUBs are compressed). */

@@ -204,6 +204,7 @@ test('a PDF is known by its header within the first kilobyte, whatever its name'
 		!isPdf(Uint8Array.from([...new Uint8Array(1100), ...new TextEncoder().encode('%PDF-')])),
 	);
 	assert.ok(!isPdf(new TextEncoder().encode('A story that mentions %PDF only in passing.')));
+	assert.ok(!isPdf(new TextEncoder().encode('A readme that names the %PDF- header.')));
 });
 
 function paragraphsOf(work: Work): string[] {
