@@ -11,7 +11,7 @@ import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
 import type {Store} from './store/store.ts';
 import {chapterAt, sceneAt} from './work/progress.ts';
-import {previewFromBytes, workFromFile} from './formats/open-work.ts';
+import {openWork, previewFromBytes} from './formats/open-work.ts';
 import {readWholeWork} from './whole-work.ts';
 import type {Arrival} from './reader/loading.ts';
 import {sanitiseLine} from './work/sanitise.ts';
@@ -67,7 +67,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	const {store} = options;
 	// A large work first shows its opening while the whole of it is read in a worker.
 	const preview = previewFromBytes(source.bytes!, path);
-	let work = preview ?? workFromFile(source, path);
+	let work = preview ?? (await openWork(source, path));
 	const saved = store.work(work.id);
 	const settings = store.settings();
 

@@ -1,7 +1,7 @@
 // The worker that reads a whole work off the main thread and sends it back a piece at a time.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import {workFromFile} from './formats/open-work.ts';
+import {openWork} from './formats/open-work.ts';
 import {packTexts} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block} from './work/types.ts';
@@ -19,7 +19,7 @@ try {
 	const file = {bytes: new Uint8Array(input.bytes!)};
 	// Held by workerData, the file's bytes would outlive their decoding.
 	input.bytes = undefined;
-	const {blocks, ...parsed} = workFromFile(file, input.path);
+	const {blocks, ...parsed} = await openWork(file, input.path);
 	const texts = packTexts(blocks);
 	for (const block of blocks) block.text = '';
 	// A fresh copy holds no slice of the decoded file, which can now go.

@@ -4,7 +4,7 @@
 import {existsSync, fstatSync, statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {workFromBytes} from './formats/open-work.ts';
+import {openWorkBytes} from './formats/open-work.ts';
 import {readWorkFile} from './formats/read-work-file.ts';
 import {libraryText} from './library/library-text.ts';
 import {outlineJson, outlineText} from './outline-output.ts';
@@ -84,7 +84,7 @@ export async function run(request: Request): Promise<number> {
 		// nothing piped in (`ficterm < /dev/null`) lists the library instead.
 		const piped = await readStdin();
 		if (piped.length > 0 || path === '-') {
-			const work = workFromBytes(piped, 'stdin');
+			const work = await openWorkBytes(piped, 'stdin');
 			return request.toc
 				? writeOutline(work, request.json)
 				: printOut(work, request.width, request.readings);
@@ -135,7 +135,7 @@ export async function run(request: Request): Promise<number> {
 		);
 	}
 
-	const work = workFromBytes(readWorkFile(path), path);
+	const work = await openWorkBytes(readWorkFile(path), path);
 	for (const warning of work.warnings)
 		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
 

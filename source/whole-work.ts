@@ -3,7 +3,7 @@
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {workFromFile} from './formats/open-work.ts';
+import {openWork} from './formats/open-work.ts';
 import {TextUnpacker} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block, Work} from './work/types.ts';
@@ -35,14 +35,21 @@ export function readWholeWork(
 	handlers: WholeWorkHandlers,
 ): () => void {
 	if (!existsSync(fileURLToPath(workerFile))) {
+		let stopped = false;
 		const timer = setImmediate(() => {
-			try {
-				handlers.done(workFromFile({bytes}, path));
-			} catch (error) {
-				handlers.failed(error);
-			}
+			openWork({bytes}, path).then(
+				(work) => {
+					if (!stopped) handlers.done(work);
+				},
+				(error: unknown) => {
+					if (!stopped) handlers.failed(error);
+				},
+			);
 		});
-		return () => clearImmediate(timer);
+		return () => {
+			stopped = true;
+			clearImmediate(timer);
+		};
 	}
 
 	const buffer = ownBuffer(bytes);

@@ -5,7 +5,16 @@ import {projectRoot} from './e2e/terminal.ts';
 
 test('the bundle ships the licence notices of the packages it bundles', () => {
 	const notices = readFileSync(`${projectRoot}/dist/THIRD-PARTY-NOTICES.txt`, 'utf8');
-	for (const name of ['ink', 'react', 'conf', 'htmlparser2', 'fflate', 'valibot', 'yoga-layout']) {
+	for (const name of [
+		'ink',
+		'react',
+		'conf',
+		'htmlparser2',
+		'fflate',
+		'valibot',
+		'yoga-layout',
+		'pdfjs-dist',
+	]) {
 		assert.match(notices, new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\(`, 'm'), name);
 	}
 

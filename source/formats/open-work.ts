@@ -8,6 +8,12 @@ import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
 import {parseEpub, parseText} from './index.ts';
 
+/** A PDF's header ("%PDF-1.7"), which may follow some junk within the first kilobyte. */
+export function isPdf(bytes: Uint8Array): boolean {
+	const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
+	return /%PDF-\d\.\d/.test(head.toString('latin1'));
+}
+
 /** Files larger than this open from a preview of their start while the rest is read (EPUBs are compressed). */
 const previewFromBytesOver = 2 * 1024 * 1024;
 const previewFromZipOver = 512 * 1024;
@@ -29,6 +35,7 @@ function previewDraft(bytes: Uint8Array, path: string, documents: number) {
  * whole work's would neither find nor keep the saved place.
  */
 export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
+	if (isPdf(bytes)) return undefined;
 	if (bytes.length <= (isZip(bytes) ? previewFromZipOver : previewFromBytesOver)) return undefined;
 	try {
 		for (const documents of isZip(bytes) ? previewDocuments : [0]) {
@@ -47,6 +54,7 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 /** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */
 function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	if (!file.bytes || file.bytes.length === 0) throw new LoadError(`${path} is empty`);
+	if (isPdf(file.bytes)) throw new LoadError(`${path} is a PDF, which only openWork reads`);
 	const fb2 = fb2Bytes(file.bytes);
 	if (fb2) {
 		file.bytes = undefined;
@@ -76,8 +84,27 @@ export function workFromBytes(bytes: Uint8Array, path: string): Work {
  * so that a large file's bytes and its text are not both kept while the work is built.
  */
 export function workFromFile(file: {bytes?: Uint8Array}, path: string): Work {
-	const work = assembleWork(draftOf(file, path));
+	return withText(assembleWork(draftOf(file, path)), path);
+}
+
+function withText(work: Work, path: string): Work {
 	if (work.blocks.every((block) => !block.text.trim()))
 		throw new LoadError(`${path} holds no text`);
 	return work;
+}
+
+/**
+ * Opens a work of any format. A PDF is read asynchronously, by pdf.js, which is loaded only
+ * then; every other format is read at once, as workFromFile does.
+ */
+export async function openWork(file: {bytes?: Uint8Array}, path: string): Promise<Work> {
+	if (!file.bytes || !isPdf(file.bytes)) return workFromFile(file, path);
+	const bytes = file.bytes;
+	file.bytes = undefined;
+	const {parsePdf} = await import('./pdf.ts');
+	return withText(assembleWork(await parsePdf(bytes, path)), path);
+}
+
+export function openWorkBytes(bytes: Uint8Array, path: string): Promise<Work> {
+	return openWork({bytes}, path);
 }

@@ -11,7 +11,8 @@ export type Format =
 	| 'html'
 	| 'text'
 	| 'markdown'
-	| 'fb2';
+	| 'fb2'
+	| 'pdf';
 
 export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike';
 

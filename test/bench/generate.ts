@@ -1,7 +1,7 @@
 // Generates long works for the benchmark from the project's own sample prose.
 
 import {loadWork} from '../../source/formats/read-work-file.ts';
-import {extensions, writers, type Story} from '../helpers/writers.ts';
+import {extensions, storyAsPdf, writers, type Story} from '../helpers/writers.ts';
 
 /** The story paragraphs of the samples, as ficterm itself reads them. */
 const paragraphs = ['the-lighthouse-keepers-daughter.txt', 'a-field-guide-to-small-hours.txt']
@@ -57,7 +57,9 @@ export function generatedFile(
 				scenes: [[`${title} of ${story.title}, by ${story.author}.`]],
 			}))
 		: [];
-	const file = writers[format]!({...story, chapters: [...front, ...story.chapters]});
+	const whole = {...story, chapters: [...front, ...story.chapters]};
+	if (format === 'pdf') return {bytes: storyAsPdf(whole), extension: 'pdf'};
+	const file = writers[format]!(whole);
 	return {
 		bytes: typeof file === 'string' ? new TextEncoder().encode(file) : file,
 		extension: extensions[format]!,

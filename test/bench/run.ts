@@ -5,7 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {workFromBytes} from '../../source/formats/open-work.ts';
+import {openWorkBytes, workFromBytes} from '../../source/formats/open-work.ts';
 import {generatedFile} from './generate.ts';
 import {PtySession} from './pty-session.ts';
 
@@ -195,8 +195,8 @@ async function measure(
 	};
 }
 
-function throughput(): Row[] {
-	return (
+async function throughput(): Promise<Row[]> {
+	const rows: Row[] = (
 		[
 			'ao3-text',
 			'ao3-html',
@@ -220,6 +220,20 @@ function throughput(): Row[] {
 			parseMBps: bytes.length / 1e6 / (stats(times).median / 1000),
 		};
 	});
+	// A PDF is read asynchronously (pdf.js); loading pdf.js, on a small one first, is not counted.
+	await openWorkBytes(generatedFile('pdf', 1000).bytes, 'warm.pdf');
+	const {bytes} = generatedFile('pdf', 1_000_000);
+	const times = await repeat(3, async () => {
+		const start = performance.now();
+		await openWorkBytes(bytes, 'x.pdf');
+		return performance.now() - start;
+	});
+	rows.push({
+		format: 'pdf',
+		megabytes: bytes.length / 1e6,
+		parseMBps: bytes.length / 1e6 / (stats(times).median / 1000),
+	});
+	return rows;
 }
 
 const fixed = (value: number, digits = 1) =>
@@ -259,7 +273,7 @@ for (const format of formats) {
 }
 
 process.stderr.write('measuring parse throughput on 1M words…\n');
-const parse = throughput();
+const parse = await throughput();
 const columnsShown = [
 	'format',
 	'words',

@@ -7,13 +7,13 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {printLines} from '../../source/layout/print-lines.ts';
 import {outlineJson} from '../../source/outline-output.ts';
-import {workFromBytes} from '../../source/formats/open-work.ts';
+import {openWorkBytes} from '../../source/formats/open-work.ts';
 import type {Work} from '../../source/work/types.ts';
 import {zipFolder} from '../helpers/epub.ts';
 
 const root = new URL('../fixtures/', import.meta.url).pathname;
 
-export type Fixture = {format: string; name: string; path: string; work: () => Work};
+export type Fixture = {format: string; name: string; path: string; work: () => Promise<Work>};
 
 /** Every fixture file, and every `*.epub.d` folder packed into an EPUB. */
 export function fixtures(): Fixture[] {
@@ -23,8 +23,8 @@ export function fixtures(): Fixture[] {
 			if (/\.expected\.(json|txt)$/.test(name) || name === 'README.md') continue;
 			const path = join(root, format, name);
 			const work = name.endsWith('.epub.d')
-				? () => workFromBytes(zipFolder(path), name.replace(/\.d$/, ''))
-				: () => workFromBytes(readFileSync(path), path);
+				? () => openWorkBytes(zipFolder(path), name.replace(/\.d$/, ''))
+				: () => openWorkBytes(readFileSync(path), path);
 			found.push({format, name, path, work});
 		}
 	}
@@ -36,8 +36,8 @@ const expectedPath = (fixture: Fixture) =>
 	fixture.path.replace(/(\.epub\.d|\.[^./]+)$/, '.expected.json');
 
 for (const fixture of fixtures()) {
-	test(`${fixture.format}/${fixture.name} gives its expected outline`, () => {
-		const actual = JSON.parse(outlineJson(fixture.work()));
+	test(`${fixture.format}/${fixture.name} gives its expected outline`, async () => {
+		const actual = JSON.parse(outlineJson(await fixture.work()));
 		assert.equal(actual.format, fixture.format);
 		const path = expectedPath(fixture);
 		if (!existsSync(path) && process.env['FICTERM_WRITE_FIXTURES'])
@@ -50,8 +50,8 @@ for (const fixture of fixtures()) {
 for (const fixture of fixtures()) {
 	const path = expectedPath(fixture).replace(/\.json$/, '.txt');
 	if (!existsSync(path)) continue;
-	test(`${fixture.format}/${fixture.name} prints its expected text`, () => {
-		const printed = [...printLines(fixture.work(), 72)].join('\n') + '\n';
+	test(`${fixture.format}/${fixture.name} prints its expected text`, async () => {
+		const printed = [...printLines(await fixture.work(), 72)].join('\n') + '\n';
 		assert.equal(printed, readFileSync(path, 'utf8'));
 	});
 }
@@ -85,7 +85,7 @@ const namesAuthors = new Set([
 	'fff-epub',
 ]);
 
-test('the same story in every format gives the same story text, chapters, sections, title and authors', () => {
+test('the same story in every format gives the same story text, chapters, sections, title and authors', async () => {
 	const same = fixtures().filter(
 		(fixture) =>
 			fixture.name.startsWith('cold-iron-stars') ||
@@ -94,9 +94,9 @@ test('the same story in every format gives the same story text, chapters, sectio
 	);
 	assert.ok(same.length >= 11, `only ${same.length} formats`);
 	assert.ok(same.some((fixture) => fixture.name === 'cold-iron-stars-entire-work.html'));
-	const reference = same[0]!.work();
+	const reference = await same[0]!.work();
 	for (const fixture of same.slice(1)) {
-		const work = fixture.work();
+		const work = await fixture.work();
 		assert.equal(storyWords(work), storyWords(reference), fixture.format);
 		assert.deepEqual(shape(work), shape(reference), fixture.format);
 		assert.equal(work.meta.title, reference.meta.title, fixture.format);
@@ -110,10 +110,10 @@ test('the same story in every format gives the same story text, chapters, sectio
 	}
 });
 
-test('a work is the same work in every format: AO3 id where the file names it, else its text', () => {
-	const ids = new Map(
-		fixtures().map((fixture) => [`${fixture.format}/${fixture.name}`, fixture.work().id]),
-	);
+test('a work is the same work in every format: AO3 id where the file names it, else its text', async () => {
+	const ids = new Map<string, string>();
+	for (const fixture of fixtures())
+		ids.set(`${fixture.format}/${fixture.name}`, (await fixture.work()).id);
 	for (const name of [
 		'ao3-html/chaptered.html',
 		'ao3-html/cold-iron-stars-entire-work.html',
@@ -123,6 +123,7 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'fff-epub/cold-iron-stars.epub.d',
 		'markdown/cold-iron-stars.md',
 		'fb2/ao3-calibre-toc.fb2',
+		'pdf/ao3-cold-iron-stars.pdf',
 	]) {
 		assert.equal(ids.get(name), 'ao3:424242', name);
 	}

@@ -1,6 +1,7 @@
 // Writes a generated story in each file format, the way AO3, FanFicFare and others lay them out.
 
 import {zipSync} from 'fflate';
+import {storyPdf} from './pdf-writer.ts';
 import {textwrap} from './textwrap.ts';
 
 export type Story = {
@@ -205,6 +206,14 @@ ${sections.join('')}</body>
 }
 
 writers['fb2'] = fictionBook;
+
+/**
+ * A story as a typeset PDF. Not among `writers`, whose tests read every format at once and in
+ * any script: a PDF is read asynchronously, and its standard fonts hold only Latin-1.
+ */
+export function storyAsPdf(story: Story): Uint8Array {
+	return storyPdf(story);
+}
 
 export const extensions: Record<string, string> = {
 	fb2: 'fb2',
