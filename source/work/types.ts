@@ -11,7 +11,9 @@ export type Format =
 	| 'html'
 	| 'text'
 	| 'markdown'
-	| 'fb2';
+	| 'fb2'
+	| 'mobi'
+	| 'azw3';
 
 export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike';
 

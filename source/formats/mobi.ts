@@ -1,0 +1,73 @@
+// MOBI (6), AZW3 (KF8) and PalmDOC files: the record table, the header, the KF8 half of a combined
+// file, then the EPUB reading of the rebuilt parts (AO3, FanFicFare and generic books alike).
+
+import {LoadError} from '../work/decode.ts';
+import type {WorkDraft} from '../work/draft.ts';
+import type {EpubPackage} from './epub-container.ts';
+import {parseEpubPackage} from './epub.ts';
+import {openKf8} from './kf8-book.ts';
+import {exthNumber, exthText, exthTexts, readMobiHeader, type MobiHeader} from './mobi-header.ts';
+import {readPdb, type PdbFile} from './mobi-records.ts';
+import {mobiTextBytes} from './mobi-text.ts';
+import {openMobi6} from './mobi6-book.ts';
+
+export {isMobiBytes} from './mobi-records.ts';
+
+/** EXTH metadata under the OPF names that the EPUB reading knows. */
+function metadataOf(header: MobiHeader): Record<string, string[]> {
+	const metadata: Record<string, string[]> = {};
+	const put = (key: string, values: string[]) => {
+		if (values.length > 0) metadata[key] = values;
+	};
+
+	put('title', [exthText(header, 503) ?? header.title].filter(Boolean));
+	put('creator', exthTexts(header, 100));
+	put('publisher', exthTexts(header, 101));
+	put('description', exthTexts(header, 103));
+	put('subject', exthTexts(header, 105));
+	put('date', exthTexts(header, 106));
+	put('language', exthTexts(header, 524));
+	// calibre writes `calibre:<uuid>` here; only an address names where the work came from.
+	put(
+		'source',
+		exthTexts(header, 112).filter((source) => /^https?:/.test(source)),
+	);
+	return metadata;
+}
+
+type Opened = {pkg: EpubPackage; format: 'mobi' | 'azw3'};
+
+/** The KF8 header record of a combined MOBI 6 + KF8 file (EXTH 121, after a BOUNDARY record). */
+function kf8Base(pdb: PdbFile, header: MobiHeader): number | undefined {
+	const base = exthNumber(header, 121);
+	if (base === undefined || base <= 0 || base >= pdb.count) return undefined;
+	const boundary = pdb.record(base - 1);
+	return String.fromCharCode(...boundary.subarray(0, 8)) === 'BOUNDARY' ? base : undefined;
+}
+
+function openMobi(bytes: Uint8Array, maxParts: number): Opened {
+	const pdb = readPdb(bytes);
+	const header = readMobiHeader(pdb.record(0));
+	// DRM is refused before anything else is read.
+	if (header.encryption !== 0) mobiTextBytes(pdb, header, 1, 0);
+	if (header.version === 8)
+		return {pkg: openKf8(pdb, 0, header, metadataOf(header), maxParts), format: 'azw3'};
+	const base = kf8Base(pdb, header);
+	if (base !== undefined) {
+		const kf8 = readMobiHeader(pdb.record(base));
+		if (kf8.version === 8)
+			return {pkg: openKf8(pdb, base, kf8, metadataOf(kf8), maxParts), format: 'mobi'};
+	}
+
+	const text = mobiTextBytes(pdb, header, 1);
+	return {pkg: openMobi6(text, header.encoding, metadataOf(header)), format: 'mobi'};
+}
+
+/** Reads a MOBI, AZW3 or PalmDOC file; `maxParts` rebuilds only the first KF8 parts, for a preview. */
+export function parseMobi(bytes: Uint8Array, maxParts = Infinity): WorkDraft {
+	const {pkg, format} = openMobi(bytes, maxParts);
+	if (pkg.spine.length === 0) throw new LoadError('this MOBI file holds no text');
+	const draft = parseEpubPackage(pkg);
+	draft.format = format;
+	return draft;
+}
