@@ -3,6 +3,7 @@
 
 import type {EpubPackage, TocEntry} from './epub-container.ts';
 import {anchorPositions} from './mobi-anchors.ts';
+import {ao3Mobi6Pages, isAo3Mobi6, type Mobi6Page} from './mobi6-ao3.ts';
 
 const documentName = (index: number) => `page${String(index).padStart(4, '0')}.html`;
 
@@ -103,6 +104,7 @@ export function openMobi6(
 	}
 
 	const documents = new Map<string, string>();
+	const pages: Array<Mobi6Page & {name: string}> = [];
 	const hrefs = links.map(() => '');
 	let lastLinked = -1;
 	for (const range of byRange.keys()) lastLinked = Math.max(lastLinked, range);
@@ -117,10 +119,18 @@ export function openMobi6(
 			entries.map((entry) => links[entry]!.position - range.start),
 			decoder,
 		);
-		documents.set(documentName(index), restoreHeadings(anchored.html));
+		pages.push({
+			name: documentName(index),
+			html: restoreHeadings(anchored.html),
+			labels: entries.map((entry) => links[entry]!.label),
+		});
 		for (const [at, entry] of entries.entries())
 			hrefs[entry] = documentName(index) + (anchored.ids[at] ? `#${anchored.ids[at]}` : '');
 	}
+
+	const shaped = pages[0] && isAo3Mobi6(pages[0].html) ? ao3Mobi6Pages(pages) : undefined;
+	for (const [index, page] of pages.entries())
+		documents.set(page.name, shaped?.[index] ?? page.html);
 
 	const toc: TocEntry[] = links.flatMap((link, index) =>
 		hrefs[index] ? [{label: link.label, href: hrefs[index], depth: 0}] : [],

@@ -125,6 +125,7 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'fb2/ao3-calibre-toc.fb2',
 		'azw3/ao3-cold-iron-stars.azw3',
 		'mobi/ao3-cold-iron-stars-combined.mobi',
+		'mobi/ao3-cold-iron-stars.mobi',
 	]) {
 		assert.equal(ids.get(name), 'ao3:424242', name);
 	}
