@@ -1,0 +1,348 @@
+// Writes MOBI 6 and AZW3 (KF8) files as calibre lays them out, small and without calibre: a PDB,
+// record 0 with its MOBI header and EXTH, PalmDOC-compressed text records, and KF8's INDX tables.
+
+const encoder = new TextEncoder();
+const noIndex = 0xff_ff_ff_ff;
+
+function u32(value: number): number[] {
+	return [(value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff];
+}
+
+function u16(value: number): number[] {
+	return [(value >>> 8) & 0xff, value & 0xff];
+}
+
+/** A forward variable-width integer: 7 bits a byte, high bit on the last. */
+function forwardInt(value: number): number[] {
+	const bytes = [value & 0x7f];
+	for (let rest = Math.floor(value / 128); rest > 0; rest = Math.floor(rest / 128))
+		bytes.unshift(rest & 0x7f);
+	bytes[bytes.length - 1]! |= 0x80;
+	return bytes;
+}
+
+/** PalmDOC LZ77: back-references to the last 2047 bytes, space + letter pairs, literal runs. */
+export function palmDocCompress(input: Uint8Array): Uint8Array {
+	const out: number[] = [];
+	const last = new Map<number, number>();
+	let literals: number[] = [];
+	const flush = () => {
+		for (let at = 0; at < literals.length; at += 8) {
+			const run = literals.slice(at, at + 8);
+			if (run.length === 1 && (run[0] === 0 || (run[0]! >= 0x09 && run[0]! <= 0x7f)))
+				out.push(run[0]!);
+			else out.push(run.length, ...run);
+		}
+
+		literals = [];
+	};
+
+	let index = 0;
+	while (index < input.length) {
+		const key =
+			index + 2 < input.length
+				? (input[index]! << 16) | (input[index + 1]! << 8) | input[index + 2]!
+				: -1;
+		const previous = key === -1 ? undefined : last.get(key);
+		if (key !== -1) last.set(key, index);
+		if (previous !== undefined && index - previous <= 2047 && index - previous > 0) {
+			let length = 3;
+			while (
+				length < 10 &&
+				index + length < input.length &&
+				input[previous + length] === input[index + length]
+			)
+				length++;
+			flush();
+			const pair = ((index - previous) << 3) | (length - 3) | 0x80_00;
+			out.push(pair >> 8, pair & 0xff);
+			index += length;
+			continue;
+		}
+
+		const byte = input[index]!;
+		const next = input[index + 1];
+		if (byte === 0x20 && next !== undefined && next >= 0x40 && next <= 0x7f) {
+			flush();
+			out.push(next ^ 0x80);
+			index += 2;
+			continue;
+		}
+
+		literals.push(byte);
+		index++;
+	}
+
+	flush();
+	return Uint8Array.from(out);
+}
+
+export type TagValues = Record<number, number[]>;
+
+/** An INDX table: header record (with TAGX), one record of entries, and a CNCX record of strings. */
+function indexRecords(
+	tags: Array<[tag: number, values: number]>,
+	entries: Array<{label: string; tags: TagValues}>,
+	strings: string[] = [],
+): {records: Uint8Array[]; cncx: number[]} {
+	const tagx = [0x54, 0x41, 0x47, 0x58, ...u32(12 + 4 * (tags.length + 1)), ...u32(1)];
+	for (const [index, [tag, values]] of tags.entries()) tagx.push(tag, values, 1 << index, 0);
+	tagx.push(0, 0, 0, 1);
+	const header = new Array<number>(192).fill(0);
+	header.splice(0, 4, 0x49, 0x4e, 0x44, 0x58);
+	header.splice(4, 4, ...u32(192));
+	header.splice(24, 4, ...u32(1));
+	header.splice(28, 4, ...u32(65_001));
+	header.splice(36, 4, ...u32(entries.length));
+	header.splice(52, 4, ...u32(strings.length > 0 ? 1 : 0));
+	header.splice(180, 4, ...u32(192));
+	const body: number[] = [];
+	const offsets: number[] = [];
+	for (const entry of entries) {
+		offsets.push(192 + body.length);
+		const label = encoder.encode(entry.label);
+		let control = 0;
+		const values: number[] = [];
+		for (const [index, [tag]] of tags.entries()) {
+			const list = entry.tags[tag];
+			if (!list) continue;
+			control |= 1 << index;
+			for (const value of list) values.push(...forwardInt(value));
+		}
+
+		body.push(label.length, ...label, control, ...values);
+	}
+
+	const idxt = 192 + body.length;
+	const record = new Array<number>(192).fill(0);
+	record.splice(0, 4, 0x49, 0x4e, 0x44, 0x58);
+	record.splice(4, 4, ...u32(192));
+	record.splice(20, 4, ...u32(idxt));
+	record.splice(24, 4, ...u32(entries.length));
+	record.push(...body, 0x49, 0x44, 0x58, 0x54);
+	for (const offset of offsets) record.push(...u16(offset));
+	const cncx: number[] = [];
+	const cncxBytes: number[] = [];
+	for (const text of strings) {
+		cncx.push(cncxBytes.length);
+		const bytes = encoder.encode(text);
+		cncxBytes.push(...forwardInt(bytes.length), ...bytes);
+	}
+
+	const records = [Uint8Array.from([...header, ...tagx]), Uint8Array.from(record)];
+	if (strings.length > 0) records.push(Uint8Array.from(cncxBytes));
+	return {records, cncx};
+}
+
+export type MobiOptions = {
+	compression?: 1 | 2;
+	/** Trailing entries on each text record: a multibyte byte and one TBS entry (flags 3). */
+	trailing?: boolean;
+	title?: string;
+	author?: string;
+};
+
+type Record0 = {
+	version: 6 | 8;
+	textLength: number;
+	textRecords: number;
+	indexes?: Record<number, number>;
+};
+
+function record0(options: MobiOptions, fields: Record0): Uint8Array {
+	const exth: number[] = [];
+	const exthRecords: Array<[number, Uint8Array]> = [
+		[100, encoder.encode(options.author ?? 'ficterm')],
+		[503, encoder.encode(options.title ?? 'Untitled')],
+		[524, encoder.encode('en')],
+	];
+	for (const [type, value] of exthRecords)
+		exth.push(...u32(type), ...u32(value.length + 8), ...value);
+	const exthBlock = [
+		0x45,
+		0x58,
+		0x54,
+		0x48,
+		...u32(12 + exth.length),
+		...u32(exthRecords.length),
+		...exth,
+	];
+	const header = new Array<number>(16 + 264).fill(0);
+	header.splice(0, 2, ...u16(options.compression ?? 2));
+	header.splice(4, 4, ...u32(fields.textLength));
+	header.splice(8, 2, ...u16(fields.textRecords));
+	header.splice(10, 2, ...u16(4096));
+	header.splice(16, 4, 0x4d, 0x4f, 0x42, 0x49);
+	header.splice(20, 4, ...u32(264));
+	header.splice(24, 4, ...u32(2));
+	header.splice(28, 4, ...u32(65_001));
+	const title = encoder.encode(options.title ?? 'Untitled');
+	header.splice(0x54, 4, ...u32(header.length + exthBlock.length));
+	header.splice(0x58, 4, ...u32(title.length));
+	header.splice(0x68, 4, ...u32(fields.version));
+	header.splice(0x6c, 4, ...u32(noIndex));
+	header.splice(0x80, 4, ...u32(0x40));
+	for (const at of [0xc0, 0xf4, 0xf8, 0xfc, 0x100, 0x104]) header.splice(at, 4, ...u32(noIndex));
+	header.splice(0xc4, 4, ...u32(1));
+	header.splice(0xf2, 2, ...u16(options.trailing ? 3 : 0));
+	for (const [at, value] of Object.entries(fields.indexes ?? {}))
+		header.splice(Number(at), 4, ...u32(value));
+	return Uint8Array.from([...header, ...exthBlock, ...title, 0, 0]);
+}
+
+function textRecords(text: Uint8Array, options: MobiOptions): Uint8Array[] {
+	const records: Uint8Array[] = [];
+	for (let at = 0; at < text.length; at += 4096) {
+		const chunk = text.subarray(at, at + 4096);
+		const body = (options.compression ?? 2) === 2 ? palmDocCompress(chunk) : chunk;
+		records.push(options.trailing ? Uint8Array.from([...body, 0x00, 0x2a, 0x82]) : body);
+	}
+
+	return records;
+}
+
+/** A Palm database of `records` whose type and creator are `kind` (8 characters). */
+export function pdb(kind: string, records: Uint8Array[]): Uint8Array {
+	const headerLength = 78 + records.length * 8 + 2;
+	const total = records.reduce((sum, record) => sum + record.length, headerLength);
+	const bytes = new Uint8Array(total);
+	bytes.set(encoder.encode('ficterm test'), 0);
+	bytes.set(encoder.encode(kind), 60);
+	bytes.set(u16(records.length), 76);
+	let at = headerLength;
+	for (const [index, record] of records.entries()) {
+		bytes.set(u32(at), 78 + index * 8);
+		bytes.set(u32(index * 2), 78 + index * 8 + 4);
+		bytes.set(record, at);
+		at += record.length;
+	}
+
+	return bytes;
+}
+
+/** A MOBI 6 book: pages joined by page breaks, calibre's contents page of filepos links at the end. */
+export function mobi6File(
+	pages: Array<{title: string; html: string}>,
+	options: MobiOptions = {},
+): Uint8Array {
+	const head =
+		'<html><head><guide><reference type="toc" title="Table of Contents" filepos=TOCPOSITN /></guide></head><body>';
+	let html = head;
+	const starts: number[] = [];
+	for (const page of pages) {
+		starts.push(encoder.encode(html).length);
+		html += `${page.html}<mbp:pagebreak/>`;
+	}
+
+	const tocAt = encoder.encode(html).length;
+	html += '<p><font size="5"><b>Table of Contents</b></font></p>';
+	for (const [index, page] of pages.entries())
+		html += `<p><a filepos=${String(starts[index]).padStart(10, '0')}>${page.title}</a></p>`;
+	html += '<mbp:pagebreak/></body></html>';
+	html = html.replace('TOCPOSITN', String(tocAt).padStart(10, '0').slice(1));
+	// The placeholder is nine characters; the position written in its place is padded to match.
+	const text = encoder.encode(html);
+	const records = textRecords(text, options);
+	return pdb('BOOKMOBI', [
+		record0(options, {version: 6, textLength: text.length, textRecords: records.length}),
+		...records,
+	]);
+}
+
+/** An AZW3: one skeleton per part holding its `<body>` shell, one fragment holding the body's content. */
+export function azw3File(
+	pages: Array<{title: string; html: string}>,
+	options: MobiOptions = {},
+): Uint8Array {
+	const flow: number[] = [];
+	const skeletons: Array<{label: string; tags: TagValues}> = [];
+	const fragments: Array<{label: string; tags: TagValues}> = [];
+	const ncx: Array<{label: string; tags: TagValues}> = [];
+	const labels: string[] = [];
+	for (const [index, page] of pages.entries()) {
+		const shell = encoder.encode(
+			`<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>${page.title}</title></head><body aid="${index}">`,
+		);
+		const close = encoder.encode('</body></html>');
+		const content = encoder.encode(page.html);
+		const start = flow.length;
+		for (const byte of shell) flow.push(byte);
+		for (const byte of close) flow.push(byte);
+		for (const byte of content) flow.push(byte);
+		skeletons.push({
+			label: `SKEL${String(index).padStart(10, '0')}`,
+			tags: {1: [1], 6: [start, shell.length + close.length]},
+		});
+		const insertAt = start + shell.length;
+		fragments.push({
+			label: String(insertAt).padStart(10, '0'),
+			tags: {2: [0], 3: [index], 4: [index], 6: [0, content.length]},
+		});
+		labels.push(page.title);
+		ncx.push({label: String(index).padStart(3, '0'), tags: {3: [index], 4: [0], 6: [index, 0]}});
+	}
+
+	const text = Uint8Array.from(flow);
+	const records = textRecords(text, options);
+	const skel = indexRecords(
+		[
+			[1, 1],
+			[6, 2],
+		],
+		skeletons,
+	);
+	const frag = indexRecords(
+		[
+			[2, 1],
+			[3, 1],
+			[4, 1],
+			[6, 2],
+		],
+		fragments,
+		["P-//*[@aid='0']"],
+	);
+	const cncxLabels = indexRecords(
+		[
+			[3, 1],
+			[4, 1],
+			[6, 2],
+		],
+		[],
+		labels,
+	);
+	for (const entry of ncx) entry.tags[3] = [cncxLabels.cncx[entry.tags[3]![0]!]!];
+	const toc = indexRecords(
+		[
+			[3, 1],
+			[4, 1],
+			[6, 2],
+		],
+		ncx,
+		labels,
+	);
+	const first = 1 + records.length;
+	const fdst = Uint8Array.from([
+		0x46,
+		0x44,
+		0x53,
+		0x54,
+		...u32(12),
+		...u32(1),
+		...u32(0),
+		...u32(text.length),
+	]);
+	const indexes = {
+		0xfc: first,
+		0xf8: first + skel.records.length,
+		0xf4: first + skel.records.length + frag.records.length,
+		0xc0: first + skel.records.length + frag.records.length + toc.records.length,
+	};
+	return pdb('BOOKMOBI', [
+		record0(options, {version: 8, textLength: text.length, textRecords: records.length, indexes}),
+		...records,
+		...skel.records,
+		...frag.records,
+		...toc.records,
+		fdst,
+	]);
+}
