@@ -59,6 +59,8 @@ function openMobi(bytes: Uint8Array, maxParts: number): Opened {
 			return {pkg: openKf8(pdb, base, kf8, metadataOf(kf8), maxParts), format: 'mobi'};
 	}
 
+	// MOBI 6 keeps its contents page at the end of one long text: a start read alone has no chapters.
+	if (Number.isFinite(maxParts)) throw new LoadError('a MOBI 6 file has no quick preview');
 	const text = mobiTextBytes(pdb, header, 1);
 	return {pkg: openMobi6(text, header.encoding, metadataOf(header)), format: 'mobi'};
 }

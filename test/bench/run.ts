@@ -207,6 +207,8 @@ function throughput(): Row[] {
 			'text',
 			'epub',
 			'fb2',
+			'mobi',
+			'azw3',
 		] as const
 	).map((format) => {
 		const {bytes, extension} = generatedFile(format, 1_000_000);

@@ -227,19 +227,22 @@ export function mobi6File(
 ): Uint8Array {
 	const head =
 		'<html><head><guide><reference type="toc" title="Table of Contents" filepos=TOCPOSITN /></guide></head><body>';
-	let html = head;
+	const parts = [head];
+	let length = encoder.encode(head).length;
 	const starts: number[] = [];
 	for (const page of pages) {
-		starts.push(encoder.encode(html).length);
-		html += `${page.html}<mbp:pagebreak/>`;
+		starts.push(length);
+		const part = `${page.html}<mbp:pagebreak/>`;
+		parts.push(part);
+		length += encoder.encode(part).length;
 	}
 
-	const tocAt = encoder.encode(html).length;
-	html += '<p><font size="5"><b>Table of Contents</b></font></p>';
+	const tocAt = length;
+	parts.push('<p><font size="5"><b>Table of Contents</b></font></p>');
 	for (const [index, page] of pages.entries())
-		html += `<p><a filepos=${String(starts[index]).padStart(10, '0')}>${page.title}</a></p>`;
-	html += '<mbp:pagebreak/></body></html>';
-	html = html.replace('TOCPOSITN', String(tocAt).padStart(10, '0').slice(1));
+		parts.push(`<p><a filepos=${String(starts[index]).padStart(10, '0')}>${page.title}</a></p>`);
+	parts.push('<mbp:pagebreak/></body></html>');
+	const html = parts.join('').replace('TOCPOSITN', String(tocAt).padStart(10, '0').slice(1));
 	// The placeholder is nine characters; the position written in its place is padded to match.
 	const text = encoder.encode(html);
 	const records = textRecords(text, options);

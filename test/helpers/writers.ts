@@ -1,6 +1,7 @@
 // Writes a generated story in each file format, the way AO3, FanFicFare and others lay them out.
 
 import {zipSync} from 'fflate';
+import {azw3File, mobi6File} from './mobi.ts';
 import {textwrap} from './textwrap.ts';
 
 export type Story = {
@@ -206,6 +207,18 @@ ${sections.join('')}</body>
 
 writers['fb2'] = fictionBook;
 
+/** One page per chapter, as calibre splits a book: its title as a heading, `<hr/>` between scenes. */
+const mobiPages = (story: Story) =>
+	story.chapters.map((chapter) => ({
+		title: escapeHtml(chapter.title),
+		html: `<h1>${escapeHtml(chapter.title)}</h1>${chapter.scenes
+			.map((scene) => scene.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(''))
+			.join('<hr/>')}`,
+	}));
+writers['mobi'] = (story) =>
+	mobi6File(mobiPages(story), {title: story.title, author: story.author});
+writers['azw3'] = (story) => azw3File(mobiPages(story), {title: story.title, author: story.author});
+
 export const extensions: Record<string, string> = {
 	fb2: 'fb2',
 	'ao3-text': 'txt',
@@ -216,4 +229,6 @@ export const extensions: Record<string, string> = {
 	markdown: 'md',
 	text: 'txt',
 	epub: 'epub',
+	mobi: 'mobi',
+	azw3: 'azw3',
 };
