@@ -7,29 +7,40 @@ import {ao3Mobi6Pages, isAo3Mobi6, type Mobi6Page} from './mobi6-ao3.ts';
 
 const documentName = (index: number) => `page${String(index).padStart(4, '0')}.html`;
 
-/** Byte offsets of every `<mbp:pagebreak…>` (ASCII, so a byte search is exact in any encoding). */
+/** Bytes as Latin-1 text: each byte one character, so string offsets are byte offsets. */
+function latinOf(bytes: Uint8Array): string {
+	let text = '';
+	// In slices: a call takes only so many arguments.
+	for (let at = 0; at < bytes.length; at += 8192)
+		text += String.fromCharCode(...bytes.subarray(at, at + 8192));
+	return text;
+}
+
+const pageBreakTag = Array.from('mbp:pagebreak', (char) => char.charCodeAt(0));
+
+/** Byte offsets where each `<mbp:pagebreak…>` starts and ends, found in the bytes (it is ASCII). */
 function pageBreaks(bytes: Uint8Array): number[] {
 	const breaks: number[] = [];
-	const text = new TextDecoder('latin1').decode(bytes);
-	const pattern = /<mbp:pagebreak\b[^>]*>/gi;
-	for (let match = pattern.exec(text); match; match = pattern.exec(text))
-		breaks.push(match.index, match.index + match[0].length);
+	for (let at = bytes.indexOf(0x3c); at !== -1; at = bytes.indexOf(0x3c, at + 1)) {
+		// ASCII letters compare case-blind with the 0x20 bit set.
+		if (!pageBreakTag.every((code, index) => (bytes[at + 1 + index]! | 0x20) === (code | 0x20)))
+			continue;
+		const end = bytes.indexOf(0x3e, at);
+		if (end === -1) break;
+		breaks.push(at, end + 1);
+		at = end;
+	}
+
 	return breaks;
 }
 
 type Link = {label: string; position: number};
 
-/** The `<a filepos=N>label</a>` links of the contents page that starts at `from`, up to its page's end. */
-function contentsLinks(
-	latin: string,
-	from: number,
-	to: number,
-	decode: (text: string) => string,
-): Link[] {
+/** The `<a filepos=N>label</a>` links of a contents page. */
+function contentsLinks(latin: string, decode: (text: string) => string): Link[] {
 	const links: Link[] = [];
 	const pattern = /<a\b[^>]*?\bfilepos\s*=\s*["']?(\d+)["']?[^>]*>([^]*?)<\/a>/gi;
-	pattern.lastIndex = from;
-	for (let match = pattern.exec(latin); match && match.index < to; match = pattern.exec(latin)) {
+	for (let match = pattern.exec(latin); match; match = pattern.exec(latin)) {
 		const label = decode(match[2]!.replace(/<[^>]*>/g, ''))
 			.replace(/\s+/g, ' ')
 			.trim();
@@ -72,7 +83,6 @@ export function openMobi6(
 	metadata: Record<string, string[]>,
 ): EpubPackage {
 	const decoder = new TextDecoder(encoding);
-	const latin = new TextDecoder('latin1').decode(text);
 	const breaks = pageBreaks(text);
 	const ranges: Array<{start: number; end: number}> = [];
 	let start = 0;
@@ -84,13 +94,13 @@ export function openMobi6(
 	ranges.push({start, end: text.length});
 	const rangeAt = (position: number) => rangeHolding(ranges, position);
 	const guide = /<reference\b[^>]*\btype\s*=\s*["']?toc["']?[^>]*\bfilepos\s*=\s*["']?(\d+)/i.exec(
-		latin.slice(0, 4096),
+		latinOf(text.subarray(0, 4096)),
 	);
 	const tocPosition = guide ? Number(guide[1]) : -1;
 	const tocPage = tocPosition >= 0 ? rangeAt(tocPosition) : -1;
 	const links =
 		tocPage >= 0
-			? contentsLinks(latin, tocPosition, ranges[tocPage]!.end, (raw) =>
+			? contentsLinks(latinOf(text.subarray(tocPosition, ranges[tocPage]!.end)), (raw) =>
 					decoder.decode(Uint8Array.from(raw, (char) => char.charCodeAt(0))),
 				)
 			: [];
@@ -111,7 +121,11 @@ export function openMobi6(
 	for (const [index, range] of ranges.entries()) {
 		if (index === tocPage) continue;
 		// Calibre moves what was outside the reading order (a cover page) behind the text.
-		if (index > lastLinked && lastLinked >= 0 && !hasWords(latin.slice(range.start, range.end)))
+		if (
+			index > lastLinked &&
+			lastLinked >= 0 &&
+			!hasWords(decoder.decode(text.subarray(range.start, range.end)))
+		)
 			continue;
 		const entries = byRange.get(index) ?? [];
 		const anchored = anchorPositions(
