@@ -1,6 +1,7 @@
 // A MOBI 6 book as an EPUB-like package: its one HTML split at page breaks, its HTML contents page
 // (`<a filepos>` links, found through the guide) as the contents.
 
+import {Parser} from 'htmlparser2';
 import type {EpubPackage, TocEntry} from './epub-container.ts';
 import {anchorPositions} from './mobi-anchors.ts';
 import {ao3Mobi6Pages, isAo3Mobi6, type Mobi6Page} from './mobi6-ao3.ts';
@@ -34,6 +35,15 @@ function pageBreaks(bytes: Uint8Array): number[] {
 	return breaks;
 }
 
+/** The text of an HTML fragment, its entities decoded. */
+function textOf(html: string): string {
+	let text = '';
+	const parser = new Parser({ontext: (data) => (text += data)}, {decodeEntities: true});
+	parser.write(html);
+	parser.end();
+	return text;
+}
+
 type Link = {label: string; position: number};
 
 /** The `<a filepos=N>label</a>` links of a contents page. */
@@ -41,9 +51,7 @@ function contentsLinks(latin: string, decode: (text: string) => string): Link[] 
 	const links: Link[] = [];
 	const pattern = /<a\b[^>]*?\bfilepos\s*=\s*["']?(\d+)["']?[^>]*>([^]*?)<\/a>/gi;
 	for (let match = pattern.exec(latin); match; match = pattern.exec(latin)) {
-		const label = decode(match[2]!.replace(/<[^>]*>/g, ''))
-			.replace(/\s+/g, ' ')
-			.trim();
+		const label = textOf(decode(match[2]!)).replace(/\s+/g, ' ').trim();
 		links.push({label, position: Number(match[1])});
 	}
 

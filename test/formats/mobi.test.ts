@@ -170,3 +170,14 @@ test('random damage to every byte of an AZW3 opens or is refused', () => {
 		);
 	}
 });
+
+test("a MOBI 6 contents entry's entities are decoded in its chapter title", () => {
+	const work = workFromBytes(
+		mobi6File([{title: 'Salt &amp; Sea', html: '<p>The tide came in.</p>'}]),
+		'x.mobi',
+	);
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['Salt & Sea'],
+	);
+});
