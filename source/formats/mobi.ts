@@ -3,8 +3,10 @@
 
 import {LoadError} from '../work/decode.ts';
 import type {WorkDraft} from '../work/draft.ts';
+import {sanitiseText} from '../work/sanitise.ts';
 import type {EpubPackage} from './epub-container.ts';
 import {parseEpubPackage} from './epub.ts';
+import {parseText} from './index.ts';
 import {openKf8} from './kf8-book.ts';
 import {exthNumber, exthText, exthTexts, readMobiHeader, type MobiHeader} from './mobi-header.ts';
 import {readPdb, type PdbFile} from './mobi-records.ts';
@@ -65,8 +67,19 @@ function openMobi(bytes: Uint8Array, maxParts: number): Opened {
 	return {pkg: openMobi6(text, header.encoding, metadataOf(header)), format: 'mobi'};
 }
 
+/** A PalmDOC (`TEXtREAd`) without a MOBI header holds plain text, read as any text file is. */
+function palmDocText(bytes: Uint8Array, path: string): WorkDraft | undefined {
+	const pdb = readPdb(bytes);
+	const header = readMobiHeader(pdb.record(0));
+	if (pdb.kind !== 'TEXtREAd' || header.version !== 0) return undefined;
+	const text = new TextDecoder(header.encoding).decode(mobiTextBytes(pdb, header, 1));
+	return parseText({text: sanitiseText(text.replaceAll('\r\n', '\n')), path});
+}
+
 /** Reads a MOBI, AZW3 or PalmDOC file; `maxParts` rebuilds only the first KF8 parts, for a preview. */
-export function parseMobi(bytes: Uint8Array, maxParts = Infinity): WorkDraft {
+export function parseMobi(bytes: Uint8Array, path: string, maxParts = Infinity): WorkDraft {
+	const text = palmDocText(bytes, path);
+	if (text) return text;
 	const {pkg, format} = openMobi(bytes, maxParts);
 	if (pkg.spine.length === 0) throw new LoadError('this MOBI file holds no text');
 	const draft = parseEpubPackage(pkg);

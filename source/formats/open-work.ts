@@ -17,7 +17,7 @@ const previewDocuments = [3, 12, 48];
 
 function previewDraft(bytes: Uint8Array, path: string, documents: number) {
 	if (fb2Bytes(bytes, 1)) return parseFb2Start(bytes, previewBytes);
-	if (isMobiBytes(bytes)) return parseMobi(bytes, documents);
+	if (isMobiBytes(bytes)) return parseMobi(bytes, path, documents);
 	if (isZip(bytes)) return parseEpub(bytes, documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
@@ -57,7 +57,7 @@ function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	}
 
 	if (isMobiBytes(file.bytes)) {
-		const draft = parseMobi(file.bytes);
+		const draft = parseMobi(file.bytes, path);
 		file.bytes = undefined;
 		return draft;
 	}

@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import {workFromBytes} from '../../source/formats/open-work.ts';
 import {palmDocInto} from '../../source/formats/mobi-palmdoc.ts';
 import {LoadError} from '../../source/work/decode.ts';
-import {azw3File, mobi6File, palmDocCompress} from '../helpers/mobi.ts';
+import {azw3File, mobi6File, palmDocCompress, pdb} from '../helpers/mobi.ts';
 
 const pages = [
 	{title: 'Harbour', html: '<h1>Harbour</h1><p>The tide came in slowly.</p><p>Nobody waited.</p>'},
@@ -180,4 +180,21 @@ test("a MOBI 6 contents entry's entities are decoded in its chapter title", () =
 		work.chapters.map((chapter) => chapter.title),
 		['Salt & Sea'],
 	);
+});
+
+test('a PalmDOC (TEXtREAd) holds plain text, read as a text file', () => {
+	const text = new TextEncoder().encode(
+		'Chapter 1\r\n\r\nThe tide came in.\r\n\r\nChapter 2\r\n\r\nIt went out.\r\n',
+	);
+	const header = new Uint8Array(16);
+	const fields = new DataView(header.buffer);
+	fields.setUint16(0, 2);
+	fields.setUint32(4, text.length);
+	fields.setUint16(8, 1);
+	fields.setUint16(10, 4096);
+	const work = workFromBytes(pdb('TEXtREAd', [header, palmDocCompress(text)]), 'x.pdb');
+	assert.deepEqual(story(work), [
+		['Chapter 1', ['The tide came in.']],
+		['Chapter 2', ['It went out.']],
+	]);
 });
