@@ -70,7 +70,7 @@ export function openKf8(
 	const upTo = Number.isFinite(maxParts)
 		? previewEnd(skeletons, fragmentIndex, maxParts)
 		: Infinity;
-	const text = mobiTextBytes(pdb, header, base + 1, upTo);
+	const text = mobiTextBytes(pdb, header, base + 1, {upTo});
 	const flow = firstFlow(text, record(header.fdstIndex));
 	const {parts, fragments} = kf8Parts(flow, skeletons, fragmentIndex, maxParts);
 	const decoder = new TextDecoder(header.encoding);

@@ -46,31 +46,42 @@ function checkReadable(header: MobiHeader): void {
 		throw new LoadError(`this MOBI file uses an unknown compression (type ${header.compression})`);
 }
 
+export type TextSpan = {
+	/** Stop after the record that reaches this many bytes (a preview's start). */
+	upTo?: number;
+	/** Start at this text record, 0 for the first (the end of the text, for a contents page). */
+	fromRecord?: number;
+};
+
 /**
  * The decompressed text of records `first`… (`first` is the record after the header record), at
- * most the declared text length; `upTo` stops after the record that reaches that many bytes, for
- * a preview.
+ * most the declared text length; a span reads only part of it, each record being compressed on
+ * its own.
  */
 export function mobiTextBytes(
 	pdb: PdbFile,
 	header: MobiHeader,
 	first: number,
-	upTo = Infinity,
+	{upTo = Infinity, fromRecord = 0}: TextSpan = {},
 ): Uint8Array {
 	checkReadable(header);
 	const records: Uint8Array[] = [];
 	let stored = 0;
-	for (let index = 0; index < header.textRecords && first + index < pdb.count; index++) {
+	let largest = 0;
+	for (let index = fromRecord; index < header.textRecords && first + index < pdb.count; index++) {
 		const record = stripTrailingEntries(pdb.record(first + index), header.extraFlags);
 		records.push(record);
 		stored += record.length;
+		largest = Math.max(largest, record.length);
 	}
 
+	const expansion = header.compression === 2 ? maxExpansion : 1;
 	// Never more than the declared length, nor more than the records could hold: a header that
 	// declares 4 GB of text allocates no more than its records can fill.
 	const capacity = Math.min(
-		header.textLength,
-		stored * (header.compression === 2 ? maxExpansion : 1),
+		Math.max(0, header.textLength - fromRecord * header.recordSize),
+		stored * expansion,
+		upTo + largest * expansion,
 	);
 	const out = new Uint8Array(capacity);
 	let at = 0;

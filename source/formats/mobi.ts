@@ -11,7 +11,7 @@ import {openKf8} from './kf8-book.ts';
 import {exthNumber, exthText, exthTexts, readMobiHeader, type MobiHeader} from './mobi-header.ts';
 import {readPdb, type PdbFile} from './mobi-records.ts';
 import {mobiTextBytes} from './mobi-text.ts';
-import {openMobi6} from './mobi6-book.ts';
+import {mobi6ContentsPosition, openMobi6} from './mobi6-book.ts';
 
 export {isMobiBytes} from './mobi-records.ts';
 
@@ -37,6 +37,28 @@ function metadataOf(header: MobiHeader): Record<string, string[]> {
 	return metadata;
 }
 
+/** Bytes of MOBI 6 text a preview reads for each document an EPUB preview would. */
+const previewBytesPerDocument = 32 * 1024;
+
+/**
+ * A preview of a MOBI 6: the records of its start, and those at the end that hold calibre's
+ * contents page (each record is compressed on its own), so that its chapters are the whole book's.
+ */
+function mobi6Start(pdb: PdbFile, header: MobiHeader, documents: number): EpubPackage {
+	const text = mobiTextBytes(pdb, header, 1, {upTo: documents * previewBytesPerDocument});
+	if (text.length >= header.textLength) return openMobi6(text, header.encoding, metadataOf(header));
+	const position = mobi6ContentsPosition(text);
+	const record = header.recordSize > 0 ? Math.floor(position / header.recordSize) : -1;
+	const contents =
+		record >= 0 && position >= text.length
+			? {
+					bytes: mobiTextBytes(pdb, header, 1, {fromRecord: record}),
+					offset: record * header.recordSize,
+				}
+			: undefined;
+	return openMobi6(text, header.encoding, metadataOf(header), {contents});
+}
+
 type Opened = {pkg: EpubPackage; format: 'mobi' | 'azw3'};
 
 /** The KF8 header record of a combined MOBI 6 + KF8 file (EXTH 121, after a BOUNDARY record). */
@@ -51,7 +73,7 @@ function openMobi(bytes: Uint8Array, maxParts: number): Opened {
 	const pdb = readPdb(bytes);
 	const header = readMobiHeader(pdb.record(0));
 	// DRM is refused before anything else is read.
-	if (header.encryption !== 0) mobiTextBytes(pdb, header, 1, 0);
+	if (header.encryption !== 0) mobiTextBytes(pdb, header, 1, {upTo: 0});
 	if (header.version === 8)
 		return {pkg: openKf8(pdb, 0, header, metadataOf(header), maxParts), format: 'azw3'};
 	const base = kf8Base(pdb, header);
@@ -61,8 +83,7 @@ function openMobi(bytes: Uint8Array, maxParts: number): Opened {
 			return {pkg: openKf8(pdb, base, kf8, metadataOf(kf8), maxParts), format: 'mobi'};
 	}
 
-	// MOBI 6 keeps its contents page at the end of one long text: a start read alone has no chapters.
-	if (Number.isFinite(maxParts)) throw new LoadError('a MOBI 6 file has no quick preview');
+	if (Number.isFinite(maxParts)) return {pkg: mobi6Start(pdb, header, maxParts), format: 'mobi'};
 	const text = mobiTextBytes(pdb, header, 1);
 	return {pkg: openMobi6(text, header.encoding, metadataOf(header)), format: 'mobi'};
 }

@@ -69,6 +69,11 @@ function restoreHeadings(html: string): string {
 	);
 }
 
+function untilPageBreak(bytes: Uint8Array): Uint8Array {
+	const breaks = pageBreaks(bytes);
+	return breaks.length > 0 ? bytes.subarray(0, breaks[0]) : bytes;
+}
+
 const hasWords = (html: string) => /[\p{L}\p{N}]/u.test(html.replace(/<[^>]*>/g, ''));
 
 /** The index of the range holding `position` (ranges ascending, not overlapping), or -1. */
@@ -85,33 +90,47 @@ function rangeHolding(ranges: Array<{start: number; end: number}>, position: num
 	return range && position >= range.start && position < range.end ? low : -1;
 }
 
+/** Where the guide says calibre's contents page starts (a byte position in the text), or -1. */
+export function mobi6ContentsPosition(text: Uint8Array): number {
+	const guide = /<reference\b[^>]*\btype\s*=\s*["']?toc["']?[^>]*\bfilepos\s*=\s*["']?(\d+)/i.exec(
+		latinOf(text.subarray(0, 4096)),
+	);
+	return guide ? Number(guide[1]) : -1;
+}
+
+/** Only the start of the text, and the records from `offset` on that hold the contents page. */
+export type Mobi6Start = {contents?: {bytes: Uint8Array; offset: number}};
+
+/** Opens a MOBI 6 text; with `start`, `text` is only its start, whose last, cut page is left out. */
 export function openMobi6(
 	text: Uint8Array,
 	encoding: string,
 	metadata: Record<string, string[]>,
+	start?: Mobi6Start,
 ): EpubPackage {
 	const decoder = new TextDecoder(encoding);
 	const breaks = pageBreaks(text);
 	const ranges: Array<{start: number; end: number}> = [];
-	let start = 0;
+	let from = 0;
 	for (let index = 0; index < breaks.length; index += 2) {
-		ranges.push({start, end: breaks[index]!});
-		start = breaks[index + 1]!;
+		ranges.push({start: from, end: breaks[index]!});
+		from = breaks[index + 1]!;
 	}
 
-	ranges.push({start, end: text.length});
+	if (!start) ranges.push({start: from, end: text.length});
 	const rangeAt = (position: number) => rangeHolding(ranges, position);
-	const guide = /<reference\b[^>]*\btype\s*=\s*["']?toc["']?[^>]*\bfilepos\s*=\s*["']?(\d+)/i.exec(
-		latinOf(text.subarray(0, 4096)),
-	);
-	const tocPosition = guide ? Number(guide[1]) : -1;
+	const tocPosition = mobi6ContentsPosition(text);
 	const tocPage = tocPosition >= 0 ? rangeAt(tocPosition) : -1;
-	const links =
+	const source = start?.contents;
+	const contentsBytes =
 		tocPage >= 0
-			? contentsLinks(latinOf(text.subarray(tocPosition, ranges[tocPage]!.end)), (raw) =>
-					decoder.decode(Uint8Array.from(raw, (char) => char.charCodeAt(0))),
-				)
-			: [];
+			? text.subarray(tocPosition, ranges[tocPage]!.end)
+			: source && tocPosition >= source.offset
+				? untilPageBreak(source.bytes.subarray(tocPosition - source.offset))
+				: new Uint8Array(0);
+	const links = contentsLinks(latinOf(contentsBytes), (raw) =>
+		decoder.decode(Uint8Array.from(raw, (char) => char.charCodeAt(0))),
+	);
 	const byRange = new Map<number, number[]>();
 	for (const [index, link] of links.entries()) {
 		const range = rangeAt(link.position);

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {workFromBytes} from '../../source/formats/open-work.ts';
+import {previewFromBytes, workFromBytes} from '../../source/formats/open-work.ts';
+import {generatedFile} from '../bench/generate.ts';
 import {palmDocInto} from '../../source/formats/mobi-palmdoc.ts';
 import {LoadError} from '../../source/work/decode.ts';
 import {azw3File, mobi6File, palmDocCompress, pdb} from '../helpers/mobi.ts';
@@ -198,3 +199,22 @@ test('a PalmDOC (TEXtREAd) holds plain text, read as a text file', () => {
 		['Chapter 2', ['It went out.']],
 	]);
 });
+
+for (const format of ['mobi', 'azw3']) {
+	test(`${format}: a large book's preview is the start of the whole book, chapters included`, () => {
+		const {bytes} = generatedFile(format, 300_000);
+		const preview = previewFromBytes(bytes, `big.${format}`);
+		const whole = workFromBytes(bytes, `big.${format}`);
+		assert.ok(preview, 'a preview');
+		assert.equal(preview.partial, true);
+		assert.equal(preview.id, whole.id);
+		assert.ok(preview.blocks.length > 50 && preview.blocks.length < whole.blocks.length);
+		for (const [index, block] of preview.blocks.slice(0, -1).entries())
+			assert.deepEqual(
+				[block.kind, block.text],
+				[whole.blocks[index]!.kind, whole.blocks[index]!.text],
+			);
+		for (const [index, chapter] of preview.chapters.entries())
+			assert.equal(chapter.title, whole.chapters[index]!.title);
+	});
+}
