@@ -124,6 +124,7 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'markdown/cold-iron-stars.md',
 		'fb2/ao3-calibre-toc.fb2',
 		'azw3/ao3-cold-iron-stars.azw3',
+		'azw3/ao3-chaptered-from-html.azw3',
 		'mobi/ao3-cold-iron-stars-combined.mobi',
 		'mobi/ao3-cold-iron-stars.mobi',
 	]) {
