@@ -119,7 +119,9 @@ export function parseAo3Html(
 
 		const inPreface = region.preface;
 		const inAfterword = region.afterword;
-		if (region.message || isOwn(block, 'message') || postedOriginally.test(block.text)) return;
+		// Calibre's AZW3 renames classes by style, so the text of a chapter can carry `message` too.
+		const message = (region.message || isOwn(block, 'message')) && !region.chapters;
+		if (message || postedOriginally.test(block.text)) return;
 		if (block.kind === 'heading' && !inUserstuff) {
 			if (block.level === 1 && !meta.title) {
 				meta.title = block.text;

@@ -127,7 +127,11 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 
 /** Reads an EPUB; `maxDocuments` reads only the first spine documents, for a quick preview. */
 export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft {
-	const pkg = openEpub(bytes, maxDocuments);
+	return parseEpubPackage(openEpub(bytes, maxDocuments));
+}
+
+/** Reads an opened package: an EPUB's, or one rebuilt from another format (MOBI, AZW3). */
+export function parseEpubPackage(pkg: EpubPackage): WorkDraft {
 	const documents = pkg.spine.slice(0, 3).map((path) => pkg.text(path, {keep: true}));
 	// FanFicFare's EPUBs of AO3 works name AO3 too, so they are recognised first.
 	const draft = isFff(pkg, documents)

@@ -7,6 +7,7 @@ import {sanitiseText} from '../work/sanitise.ts';
 import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
 import {parseEpub, parseText} from './index.ts';
+import {isMobiBytes, parseMobi} from './mobi.ts';
 
 /** A PDF's header ("%PDF-1.7"), which may follow some junk within the first kilobyte. */
 export function isPdf(bytes: Uint8Array): boolean {
@@ -22,6 +23,7 @@ const previewDocuments = [3, 12, 48];
 
 function previewDraft(bytes: Uint8Array, path: string, documents: number) {
 	if (fb2Bytes(bytes, 1)) return parseFb2Start(bytes, previewBytes);
+	if (isMobiBytes(bytes)) return parseMobi(bytes, path, documents);
 	if (isZip(bytes)) return parseEpub(bytes, documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
@@ -36,9 +38,10 @@ function previewDraft(bytes: Uint8Array, path: string, documents: number) {
  */
 export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
 	if (isPdf(bytes)) return undefined;
-	if (bytes.length <= (isZip(bytes) ? previewFromZipOver : previewFromBytesOver)) return undefined;
+	const parts = isZip(bytes) || isMobiBytes(bytes);
+	if (bytes.length <= (parts ? previewFromZipOver : previewFromBytesOver)) return undefined;
 	try {
-		for (const documents of isZip(bytes) ? previewDocuments : [0]) {
+		for (const documents of parts ? previewDocuments : [0]) {
 			const work = assembleWork(previewDraft(bytes, path, documents));
 			if (!identityIsComplete(work)) continue;
 			work.partial = true;
@@ -59,6 +62,12 @@ function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	if (fb2) {
 		file.bytes = undefined;
 		return parseFb2(fb2);
+	}
+
+	if (isMobiBytes(file.bytes)) {
+		const draft = parseMobi(file.bytes, path);
+		file.bytes = undefined;
+		return draft;
 	}
 
 	if (isZip(file.bytes)) {

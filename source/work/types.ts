@@ -12,6 +12,8 @@ export type Format =
 	| 'text'
 	| 'markdown'
 	| 'fb2'
+	| 'mobi'
+	| 'azw3'
 	| 'pdf';
 
 export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike';

@@ -6,6 +6,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {openWorkBytes, workFromBytes} from '../../source/formats/open-work.ts';
+import {extensions} from '../helpers/writers.ts';
 import {generatedFile} from './generate.ts';
 import {PtySession} from './pty-session.ts';
 
@@ -22,7 +23,7 @@ const nodeFlags = (
 const results = join(root, 'bench-results');
 const sizes = (process.env['BENCH_SIZES'] ?? '5000,100000,1000000,5000000').split(',').map(Number);
 const formats = (process.env['BENCH_FORMATS'] ?? 'ao3-text,epub').split(',') as Array<
-	'ao3-text' | 'epub'
+	'ao3-text' | 'epub' | 'azw3'
 >;
 const columns = 100;
 const rows = 40;
@@ -74,11 +75,11 @@ async function lessWhileLoading(path: string): Promise<Row> {
 }
 
 async function measure(
-	format: 'ao3-text' | 'epub',
+	format: 'ao3-text' | 'epub' | 'azw3',
 	words: number,
 	sttyOverhead: number,
 ): Promise<Row> {
-	const path = join(results, 'works', `${format}-${words}.${format === 'epub' ? 'epub' : 'txt'}`);
+	const path = join(results, 'works', `${format}-${words}.${extensions[format]}`);
 	if (!existsSync(path)) writeFileSync(path, generatedFile(format, words).bytes);
 	const bytes = new Uint8Array(Buffer.from(spawnSync('cat', [path], {maxBuffer: 1 << 30}).stdout));
 	const parseRuns = words >= 1_000_000 ? 2 : 5;
@@ -207,6 +208,8 @@ async function throughput(): Promise<Row[]> {
 			'text',
 			'epub',
 			'fb2',
+			'mobi',
+			'azw3',
 		] as const
 	).map((format) => {
 		const {bytes, extension} = generatedFile(format, 1_000_000);

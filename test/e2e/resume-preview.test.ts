@@ -12,7 +12,7 @@ const words = 600_000;
 const status = (screen: string[]) => screen.at(-1)!;
 
 const cases = [
-	...['text', 'html', 'markdown', 'ao3-html', 'fff-txt', 'epub'].map((format) => ({
+	...['text', 'html', 'markdown', 'ao3-html', 'fff-txt', 'epub', 'azw3', 'mobi'].map((format) => ({
 		format,
 		at: '50%',
 	})),

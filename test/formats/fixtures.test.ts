@@ -92,7 +92,7 @@ test('the same story in every format gives the same story text, chapters, sectio
 			fixture.name === 'chaptered-with-notes.txt' ||
 			fixture.name === 'chaptered.html',
 	);
-	assert.ok(same.length >= 11, `only ${same.length} formats`);
+	assert.ok(same.length >= 14, `only ${same.length} formats`);
 	assert.ok(same.some((fixture) => fixture.name === 'cold-iron-stars-entire-work.html'));
 	const reference = await same[0]!.work();
 	for (const fixture of same.slice(1)) {
@@ -124,6 +124,10 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'markdown/cold-iron-stars.md',
 		'fb2/ao3-calibre-toc.fb2',
 		'pdf/ao3-cold-iron-stars.pdf',
+		'azw3/ao3-cold-iron-stars.azw3',
+		'azw3/ao3-chaptered-from-html.azw3',
+		'mobi/ao3-cold-iron-stars-combined.mobi',
+		'mobi/ao3-cold-iron-stars.mobi',
 	]) {
 		assert.equal(ids.get(name), 'ao3:424242', name);
 	}
@@ -136,6 +140,9 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'text/cold-iron-stars-utf16.txt',
 		'fb2/cold-iron-stars.fb2',
 		'fb2/cold-iron-stars.fb2.zip',
+		'azw3/cold-iron-stars.azw3',
+		'mobi/cold-iron-stars.mobi',
+		'mobi/cold-iron-stars-combined.mobi',
 	]) {
 		assert.equal(ids.get(name), text, name);
 	}

@@ -2,6 +2,7 @@
 
 import {zipSync} from 'fflate';
 import {storyPdf} from './pdf-writer.ts';
+import {azw3File, mobi6File} from './mobi.ts';
 import {textwrap} from './textwrap.ts';
 
 export type Story = {
@@ -214,6 +215,17 @@ writers['fb2'] = fictionBook;
 export function storyAsPdf(story: Story): Uint8Array {
 	return storyPdf(story);
 }
+/** One page per chapter, as calibre splits a book: its title as a heading, `<hr/>` between scenes. */
+const mobiPages = (story: Story) =>
+	story.chapters.map((chapter) => ({
+		title: escapeHtml(chapter.title),
+		html: `<h1>${escapeHtml(chapter.title)}</h1>${chapter.scenes
+			.map((scene) => scene.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join(''))
+			.join('<hr/>')}`,
+	}));
+writers['mobi'] = (story) =>
+	mobi6File(mobiPages(story), {title: story.title, author: story.author});
+writers['azw3'] = (story) => azw3File(mobiPages(story), {title: story.title, author: story.author});
 
 export const extensions: Record<string, string> = {
 	fb2: 'fb2',
@@ -225,4 +237,6 @@ export const extensions: Record<string, string> = {
 	markdown: 'md',
 	text: 'txt',
 	epub: 'epub',
+	mobi: 'mobi',
+	azw3: 'azw3',
 };
