@@ -32,10 +32,13 @@ for (const format of ['azw3', 'mobi']) {
 		const second = new Terminal(first.home);
 		t.after(() => second.close(false));
 		second.start([epubPath], {columns: 90, rows: 24});
-		const back = await second.waitFor(
+		await second.waitFor(
 			(screen) => status(screen).includes('Resumed at'),
 			'the resumed message',
+			15_000,
+			{settled: false},
 		);
+		const back = await second.waitFor((screen) => /\d+%\s*$/.test(status(screen)), 'the work');
 		assert.deepEqual(back.slice(0, -1), left.slice(0, -1), 'the same lines on the screen');
 	});
 }

@@ -48,9 +48,15 @@ for (const {format, at} of cases) {
 		const second = new Terminal(first.home);
 		t.after(() => second.close(false));
 		second.start([path], {columns: 90, rows: 24});
-		const back = await second.waitFor(
+		await second.waitFor(
 			(screen) => status(screen).includes('Resumed at'),
 			'the resumed message',
+			30_000,
+			{settled: false},
+		);
+		const back = await second.waitFor(
+			(screen) => /\d+%\s*$/.test(status(screen)),
+			'the whole work read',
 			30_000,
 		);
 		assert.deepEqual(back.slice(0, -1), left.slice(0, -1), 'the same lines on the screen');

@@ -120,16 +120,20 @@ export class Terminal {
 
 	/**
 	 * Waits until the screen passes `check` and has settled: the same on two captures in a row, so
-	 * that a frame caught half drawn is never taken for the result.
+	 * that a frame caught half drawn is never taken for the result (unless `settled` is false).
 	 */
 	async waitFor(
 		check: (screen: string[]) => boolean,
 		what: string,
 		timeoutMs = 15_000,
+		{settled = true} = {},
 	): Promise<string[]> {
 		const deadline = Date.now() + timeoutMs;
 		let screen = this.screen();
 		for (;;) {
+			// A passing message may be gone before the screen settles (a long work's loading status
+			// changes under it): then the one capture that showed it is the proof.
+			if (check(screen) && !settled) return screen;
 			if (check(screen)) {
 				await new Promise((resolve) => setTimeout(resolve, 25));
 				const again = this.screen();
