@@ -45,8 +45,20 @@ function colorWanted(flag: boolean): boolean {
 	return flag && !process.env['NO_COLOR'];
 }
 
+/**
+ * Ctrl+C, SIGTERM and SIGHUP (a closed terminal) end the program at once, whatever it is doing.
+ * conf's writer (when-exit) listens for them to remove its temporary files, and a listener makes
+ * Node wait for the JavaScript thread: a signal during a long synchronous parse then did nothing
+ * until the parse ended. Its writes are synchronous, so no signal ever lands inside one; the
+ * reader and the library listen again, to save the place, once their parse is done.
+ */
+function signalsEndAtOnce(): void {
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+}
+
 export async function run(request: Request): Promise<number> {
 	const {path} = request;
+	signalsEndAtOnce();
 	// A dumb terminal cannot move its cursor or switch screens: it gets the text printed instead.
 	const dumb = process.env['TERM'] === 'dumb';
 	const interactive = !request.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {cpuSeconds, writeSlowWork} from '../helpers/slow-work.ts';
 import {projectRoot, Terminal} from './terminal.ts';
 
 const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');
@@ -94,4 +95,21 @@ test('input that is not a terminal: print mode, never a raw-mode error', async (
 	const screen = await terminal.waitForText('exited 0');
 	assert.doesNotMatch(screen.join('\n'), /raw mode|Error/i);
 	assert.match(screen.join('\n'), /Written for ficterm as a sample work; free to\s+share\./);
+});
+
+test('SIGTERM ends the reader within a second while it parses a work on its main thread', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	// Under the 2 MB that opens from a preview, so the whole work is parsed before the first screen.
+	const path = writeSlowWork(terminal.home, 190_000);
+	terminal.start([path], {columns: 80, rows: 20});
+	let pid: number | undefined;
+	while (!(pid = terminal.readerPid()) || cpuSeconds(pid) < 0.8) {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+
+	const sent = Date.now();
+	process.kill(pid, 'SIGTERM');
+	await terminal.waitForText('exited 143', 5000);
+	assert.ok(Date.now() - sent < 1000, `ended ${Date.now() - sent} ms after the signal`);
 });
