@@ -5,6 +5,7 @@ import {readInteractively, type InteractiveOptions} from './interactive.tsx';
 import {LibraryApp} from './library-app.tsx';
 import {readWorkFile} from './formats/read-work-file.ts';
 import {LoadError} from './work/decode.ts';
+import {sanitiseLine} from './work/sanitise.ts';
 import {libraryEntries} from './library/entries.ts';
 import type {LibraryState} from './library/library-state.ts';
 
@@ -49,7 +50,7 @@ export async function runLibrary(options: LibraryOptions): Promise<number> {
 			if (status !== 0) return status;
 		} catch (error) {
 			if (!(error instanceof LoadError)) throw error;
-			process.stderr.write(`ficterm: ${error.message}\n`);
+			process.stderr.write(`ficterm: ${sanitiseLine(error.message)}\n`);
 		}
 	}
 }

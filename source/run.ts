@@ -37,7 +37,7 @@ const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
 /** The saved state, in FICTERM_HOME or the user's config folder; its problems are told on stderr. */
 function openStore(): Store {
 	return new Store(process.env['FICTERM_HOME'] || undefined, (warning) =>
-		process.stderr.write(`ficterm: warning: ${warning}\n`),
+		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`),
 	);
 }
 
@@ -122,7 +122,10 @@ export async function run(request: Request): Promise<number> {
 	if (request.forget) {
 		const forgotten = openStore().forget(work.id);
 		process.stdout.write(
-			forgotten ? `Forgot ${work.meta.title || path}\n` : `Nothing was saved for ${path}\n`,
+			// A file's name is as much from outside as its text: it may hold escape sequences.
+			sanitiseLine(
+				forgotten ? `Forgot ${work.meta.title || path}` : `Nothing was saved for ${path}`,
+			) + '\n',
 		);
 		return 0;
 	}

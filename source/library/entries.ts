@@ -120,7 +120,7 @@ export function libraryEntries(
 			path: file.path,
 			shownPath: sanitiseLine(shortPath(file.path, places)),
 			title: sanitiseLine(file.title),
-			authors: file.authors,
+			authors: file.authors.map((author) => sanitiseLine(author)),
 			fraction: 0,
 			newChapters: 0,
 			missing: false,

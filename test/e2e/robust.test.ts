@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {cpuSeconds, writeSlowWork} from '../helpers/slow-work.ts';
@@ -112,4 +112,28 @@ test('SIGTERM ends the reader within a second while it parses a work on its main
 	process.kill(pid, 'SIGTERM');
 	await terminal.waitForText('exited 143', 5000);
 	assert.ok(Date.now() - sent < 1000, `ended ${Date.now() - sent} ms after the signal`);
+});
+
+test('a file named with an escape sequence leaves the title alone in the library and the reader', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const folder = join(terminal.home, 'works');
+	mkdirSync(folder);
+	writeFileSync(
+		join(folder, '\u001B]0;PWNED\u0007.txt'),
+		'Chapter 1\n\nA work whose name would set the title.\n',
+	);
+	terminal.start(['--dir', folder], {columns: 100, rows: 20});
+	const titleBefore = terminal.info('#{pane_title}');
+	const library = await terminal.waitForText('works/.txt');
+	assert.doesNotMatch(library.join('\n'), /PWNED/);
+	terminal.press('j', 'j', 'Enter');
+	const reader = await terminal.waitForText('whose name would set the title');
+	assert.doesNotMatch(reader.join('\n'), /PWNED/);
+	assert.equal(terminal.info('#{pane_title}'), titleBefore);
+	terminal.press('q');
+	await terminal.waitForText('works/.txt');
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	assert.equal(terminal.info('#{pane_title}'), titleBefore);
 });
