@@ -137,3 +137,18 @@ test('a file named with an escape sequence leaves the title alone in the library
 	await terminal.waitForText('exited 0');
 	assert.equal(terminal.info('#{pane_title}'), titleBefore);
 });
+
+test('the library answers at once with a 40 MB file in its folder', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const folder = join(terminal.home, 'works');
+	mkdirSync(folder);
+	writeFileSync(
+		join(folder, 'huge.html'),
+		`<html><head><title>Huge</title></head><body>${'<p>word '.repeat(5_000_000)}</body></html>`,
+	);
+	terminal.start(['--dir', folder], {columns: 100, rows: 20});
+	await terminal.waitForText(/Huge.*unread/, 10_000);
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+});
