@@ -50,7 +50,11 @@ function foundIn(path: string, work: Work): Found {
 	const id = complete || identityIsComplete(work) ? work.id : undefined;
 	const found: Found = {path, title: work.meta.title || basename(path), authors: work.meta.authors};
 	if (id) found.id = id;
+	// A work in progress names its posted chapters up front (AO3's "Chapters: 5/?"): a look that
+	// stops early still sees how many there are.
+	const posted = /^\d+/.exec(work.meta.chapterCount ?? '')?.[0];
 	if (complete) found.chapters = work.chapters.length;
+	else if (posted) found.chapters = Number(posted);
 	return found;
 }
 

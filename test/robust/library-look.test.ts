@@ -3,12 +3,14 @@
 
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
+import {workFromBytes} from '../../source/formats/open-work.ts';
 import {libraryEntries} from '../../source/library/entries.ts';
-import {cliPath} from '../e2e/terminal.ts';
+import type {SavedWork} from '../../source/store/store.ts';
+import {cliPath, projectRoot} from '../e2e/terminal.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'ficterm-look-'));
 after(() => rmSync(home, {recursive: true, force: true}));
@@ -54,4 +56,41 @@ test('the library listing of that folder ends in a few seconds', () => {
 	assert.equal(result.status, 0, result.stderr);
 	assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
 	assert.match(result.stdout, /^Huge\t\tunread\t.*huge\.html$/m);
+});
+
+test('a long work in progress that grew is seen to have new chapters from its start alone', () => {
+	const sample = readFileSync(
+		join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt'),
+		'utf8',
+	);
+	const path = join(home, 'grown', 'wip.txt');
+	mkdirSync(join(home, 'grown'));
+	writeFileSync(path, sample);
+	const work = workFromBytes(readFileSync(path), path);
+	// Read before with its 3 chapters; then 2 more chapters are posted, each long.
+	const before: SavedWork = {
+		id: work.id,
+		title: work.meta.title,
+		authors: work.meta.authors,
+		path,
+		format: work.format,
+		anchor: {block: 0, offset: 0, snippet: '', opening: '', chapter: 0},
+		fraction: 0.5,
+		chapters: work.chapters.length,
+		words: 1,
+		readAt: '2026-01-01T00:00:00.000Z',
+		bookmarks: [],
+	};
+	const long = 'A longer paragraph of the new chapter, written again and again. '.repeat(2000);
+	writeFileSync(
+		path,
+		sample
+			.replace('Chapters: 3/3', 'Chapters: 5/?')
+			.replace(
+				'Notes:\n\nThank you',
+				`Chapter 4\n\n${long}\n\nChapter 5\n\n${long}\n\nNotes:\n\nThank you`,
+			),
+	);
+	const [entry] = libraryEntries([before], [join(home, 'grown')]);
+	assert.equal(entry!.newChapters, 2);
 });
