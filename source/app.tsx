@@ -36,6 +36,8 @@ export type AppProps = {
 	onQuit?: (state: ReaderState) => void;
 	/** Given with the whole work once it replaces its start: where to resume, what to say. */
 	arrival?: Arrival;
+	/** News from outside the reader (the place cannot be saved): shown once per new object. */
+	notice?: {text: string};
 };
 
 export function App({
@@ -50,6 +52,7 @@ export function App({
 	onBookmarks,
 	onQuit,
 	arrival,
+	notice,
 }: AppProps) {
 	const terminal = useWindowSize();
 	const {columns, rows} = size ?? terminal;
@@ -66,6 +69,10 @@ export function App({
 	useEffect(() => {
 		if (arrival) dispatch({type: 'arrived', arrival});
 	}, [arrival]);
+
+	useEffect(() => {
+		if (notice) dispatch({type: 'message', text: notice.text});
+	}, [notice]);
 
 	useInput((input, key) => {
 		dispatch({type: 'key', input, key});

@@ -9,7 +9,7 @@ import {initialState, textRows, textWidth} from './reader/state.ts';
 import type {Clock} from './store/clock.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
-import type {Store} from './store/store.ts';
+import {StoreError, type Store} from './store/store.ts';
 import {chapterAt, sceneAt} from './work/progress.ts';
 import {previewFromBytes, workFromFile} from './formats/open-work.ts';
 import {readWholeWork} from './whole-work.ts';
@@ -142,6 +142,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		finished = true;
 		stopReading();
 		session.flush();
+		untellStore();
 		if (options.mouse) process.stdout.write(wheelAsArrows.off);
 	};
 
@@ -153,20 +154,37 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		running.app?.unmount();
 	};
 
+	// The store's news (a place that cannot be saved, a state file moved aside) goes to the status line.
+	let notice: {text: string} | undefined;
+	let shownArrival: Arrival | undefined;
+	const notify = (text: string) => {
+		notice = {text: sanitiseLine(text)};
+		if (running.app) running.app.rerender(element(book, shownArrival));
+		else initial.message = notice.text;
+	};
+
+	session.onSaveNews(notify);
+	const untellStore = store.tellWarningsTo((warning) => notify(`Saved state: ${warning}`));
 	const element = (shown: Book, arrival?: Arrival) => (
 		<CrashGuard onCrash={crash}>
 			<App
 				book={shown}
 				initial={initial}
 				arrival={arrival}
+				notice={notice}
 				color={options.color}
 				wordsPerMinute={settings.wordsPerMinute}
 				clock={options.clock}
 				onMove={(moved, atEnd) => session.moved(moved, atEnd)}
 				onBookmarks={(marks) => session.setMarks(marks)}
 				onWidth={(maxWidth) => {
-					if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))
+					if (maxWidth === (store.settings().maxWidth ?? initial.maxWidth)) return;
+					try {
 						store.saveSettings({maxWidth});
+					} catch (error) {
+						if (!(error instanceof StoreError)) throw error;
+						notify(`The text width cannot be saved: ${error.reason}`);
+					}
 				}}
 				onQuit={(state) => {
 					// Ctrl+C stops the program even from a work opened in the library, as it does everywhere.
@@ -197,7 +215,8 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				work = whole;
 				session.setWork(whole);
 				book = new Book(whole, {readings: options.readings});
-				app.rerender(element(book, arrivalOf(whole)));
+				shownArrival = arrivalOf(whole);
+				app.rerender(element(book, shownArrival));
 				setTimeout(warmSearchIndex, 50).unref();
 			},
 			failed(error) {
@@ -250,6 +269,9 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	}
 
 	if (failure) throw failure;
+	const unsaved = session.saveProblem();
+	if (unsaved)
+		process.stderr.write(`ficterm: your place could not be saved: ${sanitiseLine(unsaved)}\n`);
 	for (const warning of work.warnings)
 		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
 

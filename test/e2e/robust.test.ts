@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {cpuSeconds, writeSlowWork} from '../helpers/slow-work.ts';
@@ -151,4 +151,39 @@ test('the library answers at once with a 40 MB file in its folder', async (t) =>
 	await terminal.waitForText(/Huge.*unread/, 10_000);
 	terminal.press('q');
 	await terminal.waitForText('exited 0');
+});
+
+test('a state folder that cannot be written: the reader reads on and says so in the status line', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const home = join(terminal.home, 'home-is-a-file');
+	writeFileSync(home, '');
+	terminal.start([sample], {columns: 100, rows: 20, env: {FICTERM_HOME: home}});
+	await terminal.waitForText('%');
+	terminal.press('}');
+	await terminal.waitForText('Your place cannot be saved: a file stands where its folder');
+	terminal.press(' ');
+	await terminal.waitFor((rows) => /%/.test(rows.at(-1)!), 'still reading');
+	terminal.press('q');
+	const end = await terminal.waitForText('exited 0');
+	assert.match(end.join('\n'), /ficterm: your place could not be saved: a file stands/);
+});
+
+test('state.json replaced by a folder while reading: said once, and said again when saving works', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	terminal.start([sample], {columns: 100, rows: 20});
+	await terminal.waitForText('%');
+	const state = join(terminal.home, 'state.json');
+	terminal.press('}');
+	await terminal.waitFor(() => existsSync(state), 'the first save');
+	rmSync(state);
+	mkdirSync(state);
+	terminal.press(']');
+	await terminal.waitForText('Your place cannot be saved: a folder stands where its file');
+	rmSync(state, {recursive: true});
+	await terminal.waitForText('Your place is saved again');
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	assert.ok(statSync(state).isFile());
 });
