@@ -10,13 +10,32 @@ import {cliPath, projectRoot, Terminal} from '../test/e2e/terminal.ts';
 import {writeHostileInputs, writeLongWork} from './probe-inputs.ts';
 
 const limitSeconds = 5;
+const allCommands = [['--print', '--width', '72'], ['--toc'], ['--toc', '--json']];
+/** PROBE_COMMANDS=toc runs only --toc, for a quicker pass. */
+const commands = allCommands.filter((args) =>
+	(process.env['PROBE_COMMANDS'] ?? 'print,toc,json')
+		.split(',')
+		.some((name) =>
+			name === 'json'
+				? args.includes('--json')
+				: name === 'toc'
+					? args.join(' ') === '--toc'
+					: args[0] === `--${name}`,
+		),
+);
 const limitMb = 400;
 const trials = Number(process.env['PROBE_TRIALS'] ?? 30);
 const pairs = Number(process.env['PROBE_PAIRS'] ?? 20);
 const escapes = /[\u0007\u001B\u009B\u009D]/g;
 const work = mkdtempSync(join(tmpdir(), 'ficterm-probe-'));
 const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');
-const rows: Array<[string, string]> = [];
+const sections = (process.env['PROBE_SECTIONS'] ?? 'inputs,faults,kill,pairs').split(',');
+/** Each row is printed as soon as it is known, so that a long run shows its progress. */
+const rows = {
+	push([name, value]: [string, string]) {
+		console.log(`${name.padEnd(38)}  ${value}`);
+	},
+};
 let escapeBytes = 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,7 +70,7 @@ function hostileInputs() {
 	let worstMb = 0;
 	const bad: string[] = [];
 	for (const input of inputs) {
-		for (const args of [['--print', '--width', '72'], ['--toc'], ['--toc', '--json']]) {
+		for (const args of commands) {
 			const run = timed([...args, input]);
 			runs++;
 			worstSeconds = Math.max(worstSeconds, run.seconds);
@@ -179,7 +198,7 @@ async function killTrials() {
 		await sleep(Math.random() * 2500);
 		const how = ['SIGINT', 'SIGTERM', 'SIGHUP', 'close'][trial % 4]!;
 		const sent = Date.now();
-		if (how === 'close') await terminal.close(false);
+		if (how === 'close') terminal.killServer();
 		else process.kill(pid, how);
 		while (running(pid) && Date.now() - sent < 5000) await sleep(5);
 		const took = Date.now() - sent;
@@ -230,14 +249,11 @@ async function concurrentQuits() {
 }
 
 try {
-	hostileInputs();
-	await storeFaults();
-	await killTrials();
-	await concurrentQuits();
+	if (sections.includes('inputs')) hostileInputs();
+	if (sections.includes('faults')) await storeFaults();
+	if (sections.includes('kill')) await killTrials();
+	if (sections.includes('pairs')) await concurrentQuits();
 	rows.push(['escape bytes in all print/toc output', String(escapeBytes)]);
 } finally {
 	rmSync(work, {recursive: true, force: true});
 }
-
-const width = rows.reduce((widest, [name]) => Math.max(widest, name.length), 0);
-for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);

@@ -44,7 +44,7 @@ export function libraryEntries(
 	folders: string[],
 	places: Places = herePlaces(),
 	/** Files are looked into for this long in all; the rest are listed by name. */
-	budgetMs = 3000,
+	budgetMs = 5000,
 ): LibraryEntry[] {
 	const deadline = Date.now() + budgetMs;
 	const byPath = new Map(saved.map((work) => [work.path, work]));

@@ -110,8 +110,13 @@ test('SIGTERM ends the reader within a second while it parses a work on its main
 
 	const sent = Date.now();
 	process.kill(pid, 'SIGTERM');
-	await terminal.waitForText('exited 143', 5000);
+	// The process itself, not the screen: capturing a pane takes its own time on a busy machine.
+	while (running(pid) && Date.now() - sent < 5000) {
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+
 	assert.ok(Date.now() - sent < 1000, `ended ${Date.now() - sent} ms after the signal`);
+	await terminal.waitForText('exited 143', 5000);
 });
 
 test('a file named with an escape sequence leaves the title alone in the library and the reader', async (t) => {
@@ -125,14 +130,14 @@ test('a file named with an escape sequence leaves the title alone in the library
 	);
 	terminal.start(['--dir', folder], {columns: 100, rows: 20});
 	const titleBefore = terminal.info('#{pane_title}');
-	const library = await terminal.waitForText('works/.txt');
+	const library = await terminal.waitForText('.txt');
 	assert.doesNotMatch(library.join('\n'), /PWNED/);
 	terminal.press('j', 'j', 'Enter');
 	const reader = await terminal.waitForText('whose name would set the title');
 	assert.doesNotMatch(reader.join('\n'), /PWNED/);
 	assert.equal(terminal.info('#{pane_title}'), titleBefore);
 	terminal.press('q');
-	await terminal.waitForText('works/.txt');
+	await terminal.waitForText('.txt');
 	terminal.press('q');
 	await terminal.waitForText('exited 0');
 	assert.equal(terminal.info('#{pane_title}'), titleBefore);
@@ -187,3 +192,12 @@ test('state.json replaced by a folder while reading: said once, and said again w
 	await terminal.waitForText('exited 0');
 	assert.ok(statSync(state).isFile());
 });
+
+function running(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
