@@ -50,7 +50,9 @@ function colorWanted(flag: boolean): boolean {
  * conf's writer (when-exit) listens for them to remove its temporary files, and a listener makes
  * Node wait for the JavaScript thread: a signal during a long synchronous parse then did nothing
  * until the parse ended. Its writes are synchronous, so no signal ever lands inside one; the
- * reader and the library listen again, to save the place, once their parse is done.
+ * reader and the library listen again, to save the place, once their parse is done. The bundle
+ * leaves when-exit out (scripts/no-exit-hooks.mjs): removing its listeners here could drop a signal
+ * that came while the program started; this covers running from source.
  */
 function signalsEndAtOnce(): void {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
