@@ -24,7 +24,10 @@ const {metafile} = await build({
 	define: {'process.env.NODE_ENV': '"production"'},
 	jsx: 'automatic',
 	// Ink imports react-devtools-core for its dev mode only; the reader never uses it.
-	alias: {'react-devtools-core': './scripts/empty-module.mjs'},
+	alias: {
+		'react-devtools-core': './scripts/empty-module.mjs',
+		'when-exit': './scripts/no-exit-hooks.mjs',
+	},
 	banner: {
 		js: [
 			"import {createRequire as __createRequire} from 'node:module';",

@@ -6,6 +6,7 @@ import {run} from './run.ts';
 import {UsageError} from './usage-error.ts';
 import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
+import {StoreError} from './store/store.ts';
 
 const cli = meow(
 	`
@@ -130,7 +131,7 @@ try {
 	process.exitCode = await main();
 } catch (error) {
 	const message =
-		error instanceof LoadError || error instanceof UsageError
+		error instanceof LoadError || error instanceof UsageError || error instanceof StoreError
 			? error.message
 			: `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 	// Messages can quote a work file's own contents (an EPUB's paths): they are made safe first.

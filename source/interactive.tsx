@@ -9,11 +9,11 @@ import {initialState, textRows, textWidth} from './reader/state.ts';
 import type {Clock} from './store/clock.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
-import type {Store} from './store/store.ts';
-import {chapterAt, sceneAt} from './work/progress.ts';
+import {StoreError, type Store} from './store/store.ts';
 import {openWork, previewFromBytes} from './formats/open-work.ts';
 import {readWholeWork} from './whole-work.ts';
 import type {Arrival} from './reader/loading.ts';
+import {arrivalFor} from './arrival.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 import type {SyncEngine} from './sync/engine.ts';
@@ -30,16 +30,6 @@ export type InteractiveOptions = {
 	/** The sync engines set up (a synced folder, a kosync server); none: no sync. */
 	engines?: SyncEngine[];
 };
-
-/** Where a resumed reader is, in words; the share read is the status bar's, never said twice. */
-function resumedMessage(work: Work, anchor: Anchor): string {
-	const chapter = work.chapters[chapterAt(work, anchor.block)];
-	const parts = [];
-	if (chapter && work.chapters.length > 1) parts.push(chapter.title);
-	const scene = sceneAt(work, anchor.block);
-	if (scene && scene.count > 1) parts.push(`scene ${scene.number}`);
-	return parts.length > 0 ? `Resumed at ${parts.join(' · ')}` : 'Resumed where you left off';
-}
 
 /** Turns the terminal's mouse wheel into arrow keys while on the alternate screen (xterm's alternateScroll). */
 const wheelAsArrows = {on: '\u001B[?1007h', off: '\u001B[?1007l'};
@@ -71,32 +61,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	const saved = store.work(work.id);
 	const settings = store.settings();
 
-	/** Where to open and what to say, once the whole work is known. */
-	const arrivalOf = (whole: Work): Arrival => {
-		if (!saved) return {};
-		let message: string;
-		let anchor: Anchor | undefined;
-		// A place saved from a preview records no chapter count (0): nothing to compare with.
-		const added = saved.chapters > 0 ? whole.chapters.length - saved.chapters : 0;
-		if (options.fromStart) {
-			message = 'Opened at the start; your saved place is kept until you move';
-		} else {
-			const resumed = resumeAnchor(whole, saved.anchor);
-			anchor = resumed.anchor;
-			message = resumed.exact
-				? resumedMessage(whole, anchor)
-				: `The saved place was not found in this version; opened at ${whole.chapters[chapterAt(whole, anchor.block)]?.title ?? 'the start'}`;
-		}
-
-		// Put first, so that a narrow status bar cuts the place rather than the news.
-		if (added > 0)
-			message = `${added} new chapter${added === 1 ? '' : 's'} since you last read · ${message}`;
-		const newChapters = Array.from(
-			{length: Math.max(0, added)},
-			(_, index) => saved.chapters + index,
-		);
-		return {anchor, message, newChapters};
-	};
+	const arrivalOf = (whole: Work): Arrival => arrivalFor(whole, saved, options.fromStart);
 
 	let anchor: Anchor | undefined;
 	let message: string | undefined;
@@ -161,6 +126,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		stopReading();
 		session.flush();
 		syncStopped = sync?.stop();
+		untellStore();
 		if (options.mouse) process.stdout.write(wheelAsArrows.off);
 	};
 
@@ -172,12 +138,24 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		running.app?.unmount();
 	};
 
+	// The store's news (a place that cannot be saved, a state file moved aside) goes to the status line.
+	let notice: {text: string} | undefined;
+	let shownArrival: Arrival | undefined;
+	const notify = (text: string) => {
+		notice = {text: sanitiseLine(text)};
+		if (running.app) running.app.rerender(element(book, shownArrival));
+		else initial.message = notice.text;
+	};
+
+	session.onSaveNews(notify);
+	const untellStore = store.tellWarningsTo((warning) => notify(`Saved state: ${warning}`));
 	const element = (shown: Book, arrival?: Arrival) => (
 		<CrashGuard onCrash={crash}>
 			<App
 				book={shown}
 				initial={initial}
 				arrival={arrival}
+				notice={notice}
 				color={options.color}
 				wordsPerMinute={settings.wordsPerMinute}
 				clock={options.clock}
@@ -191,8 +169,13 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				}}
 				events={relay.events}
 				onWidth={(maxWidth) => {
-					if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))
+					if (maxWidth === (store.settings().maxWidth ?? initial.maxWidth)) return;
+					try {
 						store.saveSettings({maxWidth});
+					} catch (error) {
+						if (!(error instanceof StoreError)) throw error;
+						notify(`The text width cannot be saved: ${error.reason}`);
+					}
 				}}
 				onQuit={(state) => {
 					// Ctrl+C stops the program even from a work opened in the library, as it does everywhere.
@@ -224,7 +207,8 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				session.setWork(whole);
 				sync?.setWork({work: whole, path});
 				book = new Book(whole, {readings: options.readings});
-				app.rerender(element(book, arrivalOf(whole)));
+				shownArrival = arrivalOf(whole);
+				app.rerender(element(book, shownArrival));
 				setTimeout(warmSearchIndex, 50).unref();
 				// Other devices' places are found in the whole work, once it is here.
 				sync?.start();
@@ -284,6 +268,9 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 
 	await syncStopped;
 	if (failure) throw failure;
+	const unsaved = session.saveProblem();
+	if (unsaved)
+		process.stderr.write(`ficterm: your place could not be saved: ${sanitiseLine(unsaved)}\n`);
 	for (const warning of work.warnings)
 		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
 

@@ -5,6 +5,8 @@ import {readInteractively, type InteractiveOptions} from './interactive.tsx';
 import {LibraryApp} from './library-app.tsx';
 import {readWorkFile} from './formats/read-work-file.ts';
 import {LoadError} from './work/decode.ts';
+import {sanitiseLine} from './work/sanitise.ts';
+import {StoreError} from './store/store.ts';
 import {libraryEntries} from './library/entries.ts';
 import type {LibraryState} from './library/library-state.ts';
 
@@ -33,7 +35,12 @@ async function chooseWork(options: LibraryOptions): Promise<string | undefined> 
 	}
 
 	// What was forgotten and not taken back is forgotten now that the library is closed.
-	for (const {entry} of last?.forgotten ?? []) if (entry.id) store.forget(entry.id);
+	try {
+		for (const {entry} of last?.forgotten ?? []) if (entry.id) store.forget(entry.id);
+	} catch (error) {
+		if (!(error instanceof StoreError)) throw error;
+		process.stderr.write(`ficterm: nothing was forgotten: ${sanitiseLine(error.reason)}\n`);
+	}
 	return last?.chosen;
 }
 
@@ -49,7 +56,7 @@ export async function runLibrary(options: LibraryOptions): Promise<number> {
 			if (status !== 0) return status;
 		} catch (error) {
 			if (!(error instanceof LoadError)) throw error;
-			process.stderr.write(`ficterm: ${error.message}\n`);
+			process.stderr.write(`ficterm: ${sanitiseLine(error.message)}\n`);
 		}
 	}
 }

@@ -43,7 +43,7 @@ const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
 /** The saved state, in FICTERM_HOME or the user's config folder; its problems are told on stderr. */
 function openStore(): Store {
 	return new Store(process.env['FICTERM_HOME'] || undefined, (warning) =>
-		process.stderr.write(`ficterm: warning: ${warning}\n`),
+		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`),
 	);
 }
 
@@ -71,8 +71,22 @@ function colorWanted(flag: boolean): boolean {
 	return flag && !process.env['NO_COLOR'];
 }
 
+/**
+ * Ctrl+C, SIGTERM and SIGHUP (a closed terminal) end the program at once, whatever it is doing.
+ * conf's writer (when-exit) listens for them to remove its temporary files, and a listener makes
+ * Node wait for the JavaScript thread: a signal during a long synchronous parse then did nothing
+ * until the parse ended. Its writes are synchronous, so no signal ever lands inside one; the
+ * reader and the library listen again, to save the place, once their parse is done. The bundle
+ * leaves when-exit out (scripts/no-exit-hooks.mjs): removing its listeners here could drop a signal
+ * that came while the program started; this covers running from source.
+ */
+function signalsEndAtOnce(): void {
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+}
+
 export async function run(request: Request): Promise<number> {
 	const {path} = request;
+	signalsEndAtOnce();
 	// A dumb terminal cannot move its cursor or switch screens: it gets the text printed instead.
 	const dumb = process.env['TERM'] === 'dumb';
 	const interactive = !request.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
@@ -142,7 +156,10 @@ export async function run(request: Request): Promise<number> {
 	if (request.forget) {
 		const forgotten = openStore().forget(work.id);
 		process.stdout.write(
-			forgotten ? `Forgot ${work.meta.title || path}\n` : `Nothing was saved for ${path}\n`,
+			// A file's name is as much from outside as its text: it may hold escape sequences.
+			sanitiseLine(
+				forgotten ? `Forgot ${work.meta.title || path}` : `Nothing was saved for ${path}`,
+			) + '\n',
 		);
 		return 0;
 	}

@@ -19,6 +19,7 @@ import {
 	postedOriginally,
 	setAo3WorkId,
 } from './ao3-vocabulary.ts';
+import {deepNestingWarning} from './bounded-parser.ts';
 import {hasClass, htmlBlocks, type Element, type HtmlBlock, draftBlock} from './html-blocks.ts';
 
 export function looksLikeAo3Html(html: string): boolean {
@@ -150,8 +151,9 @@ export function parseAo3Html(
 		target.body.push(draftBlock(block));
 	};
 
+	let dropped = 0;
 	for (const html of typeof documents === 'string' ? [documents] : documents) {
-		htmlBlocks(html, onBlock, {
+		dropped += htmlBlocks(html, onBlock, {
 			skip: (element) => hasClass(element, 'toc-heading') || hasClass(element, 'endnote-link'),
 			onTitle: (title) => {
 				documentTitle ||= title;
@@ -159,6 +161,7 @@ export function parseAo3Html(
 		});
 	}
 
+	if (dropped > 0) draft.warnings.push(deepNestingWarning(dropped));
 	if (!meta.title) meta.title = documentTitle.split(' - ')[0]?.trim() ?? '';
 	if (meta.authors.length === 0) {
 		const byline = documentTitle.split(' - ')[1];

@@ -18,6 +18,7 @@ import {
 	lockIcons,
 	setAo3WorkId,
 } from './ao3-vocabulary.ts';
+import {deepNestingWarning} from './bounded-parser.ts';
 import {draftBlock, htmlBlocks, type HtmlBlock} from './html-blocks.ts';
 import {type PageRegion, pageRegionOf, stepPageRegion} from './ao3-page-regions.ts';
 
@@ -124,7 +125,7 @@ export function parseAo3Page(html: string): WorkDraft {
 		}
 	};
 
-	htmlBlocks(html, onBlock, {
+	const dropped = htmlBlocks(html, onBlock, {
 		// Landmarks ("Work Text:", "Chapter Text", "Actions") are headings AO3 hides from sight.
 		skip: (element) => element.classes.includes('landmark'),
 		onTitle: (title) => {
@@ -132,6 +133,7 @@ export function parseAo3Page(html: string): WorkDraft {
 		},
 	});
 
+	if (dropped > 0) draft.warnings.push(deepNestingWarning(dropped));
 	const id = savedId ?? linkedId;
 	if (id) setAo3WorkId(meta, id);
 	meta.title ||=

@@ -1,11 +1,11 @@
 // Opens an EPUB: the zip (with caps on size and entries), the OPF package, the spine and the TOC.
 
 import {posix} from 'node:path';
-import {Parser} from 'htmlparser2';
 import {LoadError} from '../work/decode.ts';
 import {decodeXml} from './epub-decode.ts';
 import {navEntries, ncxEntries, type TocEntry} from './epub-toc.ts';
 import {ZipEntries} from './zip-entries.ts';
+import {boundedParser} from './bounded-parser.ts';
 
 export type {TocEntry} from './epub-toc.ts';
 
@@ -18,13 +18,16 @@ export type EpubPackage = {
 	text: (path: string, options?: {keep?: boolean}) => string;
 };
 
+/** How many of the innermost open elements gather the text inside them. */
+const maxTextDepth = 8;
+
 type XmlElement = {name: string; attributes: Record<string, string>; text: string};
 
 /** Every element of an XML document with its attributes and own text, in document order. */
 function xmlElements(xml: string): XmlElement[] {
 	const elements: XmlElement[] = [];
 	const open: XmlElement[] = [];
-	const parser = new Parser(
+	const {parser} = boundedParser(
 		{
 			onopentag(name, attributes) {
 				const element = {name: name.toLowerCase(), attributes, text: ''};
@@ -32,7 +35,10 @@ function xmlElements(xml: string): XmlElement[] {
 				open.push(element);
 			},
 			ontext(data) {
-				for (const element of open) element.text += data;
+				// Only the innermost open elements gather text: the outer ones' is never read, and
+				// giving every open element each piece of text is quadratic in a deeply nested file.
+				for (let index = Math.max(0, open.length - maxTextDepth); index < open.length; index++)
+					open[index]!.text += data;
 			},
 			onclosetag() {
 				open.pop();

@@ -1,6 +1,6 @@
 // Reads an EPUB's contents, the EPUB 3 nav document or the EPUB 2 NCX, keeping its nesting.
 
-import {Parser} from 'htmlparser2';
+import {boundedParser} from './bounded-parser.ts';
 
 export type TocEntry = {
 	label: string;
@@ -32,7 +32,7 @@ export function navEntries(xml: string, resolve: Resolve): TocEntry[] {
 	let entry: TocEntry | undefined;
 	let labelTag = '';
 	let labelDepth = 0;
-	const parser = new Parser(
+	const {parser} = boundedParser(
 		{
 			onopentag(rawName, attributes) {
 				const name = localName(rawName);
@@ -90,7 +90,7 @@ export function ncxEntries(xml: string, resolve: Resolve): TocEntry[] {
 	const points: TocEntry[] = [];
 	let inLabel = false;
 	let inNavMap = false;
-	const parser = new Parser(
+	const {parser} = boundedParser(
 		{
 			onopentag(rawName, attributes) {
 				const name = localName(rawName);

@@ -1,7 +1,7 @@
 // Reads an FB2 document in one SAX pass: its title-info, and each body as sections whose content is
 // rewritten as HTML for the HTML block reader (verse, quotes, styles and notes are read there once).
 
-import {Parser} from 'htmlparser2';
+import {boundedParser} from './bounded-parser.ts';
 import {descriptionField, type Fb2Info} from './fb2-description.ts';
 
 export type {Fb2Info} from './fb2-description.ts';
@@ -123,7 +123,8 @@ export function readFb2(xml: string): Fb2Document {
 		const long = texts.some((text) => text.length > maxTitleChars);
 		if (texts.length > maxTitleParagraphs || long) {
 			capture.unit.title = texts[0]!;
-			capture.unit.html.push(...capture.html.slice(capture.starts[1]));
+			// A loop, not a spread: a title may hold more paragraphs than a call takes arguments.
+			for (const piece of capture.html.slice(capture.starts[1])) capture.unit.html.push(piece);
 			return;
 		}
 
@@ -133,7 +134,7 @@ export function readFb2(xml: string): Fb2Document {
 		);
 	};
 
-	const parser = new Parser(
+	const {parser} = boundedParser(
 		{
 			onopentag(rawName, attributes) {
 				const name = localName(rawName);

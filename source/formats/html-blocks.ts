@@ -1,8 +1,8 @@
 // Streams HTML into blocks (paragraphs, headings, quotes, list items, verse, breaks) with inline styles.
 // A SAX parser keeps memory flat and never recurses, so deeply nested or huge files are safe.
 
-import {Parser} from 'htmlparser2';
 import type {DraftBlock} from '../work/draft.ts';
+import {boundedParser} from './bounded-parser.ts';
 import {BlockTextBuilder} from './html-block-text.ts';
 import {
 	blockTags,
@@ -56,11 +56,12 @@ function directionWithin(element: Element | undefined, ancestors: readonly Eleme
 	return undefined;
 }
 
+/** Reads HTML into blocks; returns how many start tags were left out for nesting too deep. */
 export function htmlBlocks(
 	html: string,
 	onBlock: (block: HtmlBlock) => void,
 	options: HtmlOptions = {},
-): void {
+): number {
 	const stack: Element[] = [];
 	let skipDepth = 0;
 	let preDepth = 0;
@@ -128,7 +129,7 @@ export function htmlBlocks(
 		blockAncestors = snapshot;
 	};
 
-	const parser = new Parser(
+	const {parser, dropped} = boundedParser(
 		{
 			onopentag(name, attributes) {
 				if (skipDepth > 0) {
@@ -280,6 +281,7 @@ export function htmlBlocks(
 	parser.write(html);
 	parser.end();
 	flush();
+	return dropped();
 }
 
 /** The parts of an HTML block that the Work keeps. */

@@ -4,12 +4,13 @@
 import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
 import {applyGutenbergHeader, gutenbergBounds, gutenbergMatter} from './gutenberg.ts';
+import {deepNestingWarning} from './bounded-parser.ts';
 import {htmlBlocks, type HtmlBlock, draftBlock} from './html-blocks.ts';
 
 export function parseHtml(html: string, path: string): WorkDraft {
 	let blocks: HtmlBlock[] = [];
 	let title = '';
-	htmlBlocks(html, (block) => blocks.push(block), {
+	const dropped = htmlBlocks(html, (block) => blocks.push(block), {
 		onTitle: (text) => {
 			title ||= text;
 		},
@@ -31,6 +32,7 @@ export function parseHtml(html: string, path: string): WorkDraft {
 		titleHeading?.text || title || (path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, ''),
 	);
 	const draft = emptyDraft('html', meta);
+	if (dropped > 0) draft.warnings.push(deepNestingWarning(dropped));
 	if (gutenberg) {
 		applyGutenbergHeader(header.map((block) => block.text).join('\n'), meta);
 		draft.notes = gutenbergMatter(header.map((block) => block.text));

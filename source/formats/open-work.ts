@@ -21,13 +21,14 @@ const previewFromZipOver = 512 * 1024;
 const previewBytes = 256 * 1024;
 const previewDocuments = [3, 12, 48];
 
-function previewDraft(bytes: Uint8Array, path: string, documents: number) {
+function previewDraft(bytes: Uint8Array, path: string, documents: number, wholeLines = true) {
 	if (fb2Bytes(bytes, 1)) return parseFb2Start(bytes, previewBytes);
 	if (isMobiBytes(bytes)) return parseMobi(bytes, path, documents);
 	if (isZip(bytes)) return parseEpub(bytes, documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
-	return parseText({text: sanitiseText(text.slice(0, text.lastIndexOf('\n') + 1)), path});
+	const end = wholeLines ? text.lastIndexOf('\n') + 1 : text.length;
+	return parseText({text: sanitiseText(text.slice(0, end)), path});
 }
 
 /**
@@ -52,6 +53,20 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 	}
 
 	return undefined;
+}
+
+/** How much of a text file a quick look reads: the library names files from their start. */
+export const lookBytes = 64 * 1024;
+
+/**
+ * A work from the start of its file (text: the first `lookBytes`; a zip: whole, but only its first
+ * documents inflated), marked partial: enough to describe a file in a list, in bounded time.
+ */
+export function workFromStart(bytes: Uint8Array, path: string): Work {
+	// A file on one line (HTML often is) is looked at up to the cut rather than not at all.
+	const work = assembleWork(previewDraft(bytes, path, previewDocuments[0]!, false));
+	work.partial = true;
+	return work;
 }
 
 /** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */

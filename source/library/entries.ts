@@ -3,8 +3,8 @@
 import {existsSync, readdirSync, statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {SavedWork} from '../store/store.ts';
-import {loadWork} from '../formats/read-work-file.ts';
 import {sanitiseLine} from '../work/sanitise.ts';
+import {describeFile, type Found} from './describe-file.ts';
 import {herePlaces, shortPath, type Places} from './short-path.ts';
 
 export type LibraryEntry = {
@@ -39,46 +39,18 @@ export function workFiles(folder: string): string[] {
 	}
 }
 
-type Found = {path: string; id?: string; title: string; authors: string[]; chapters: number};
-
-/**
- * What a file holds. A file read before and not changed since is described from the store, so
- * that opening the library does not parse every long work in it again.
- */
-function describe(path: string, known?: SavedWork): Found {
-	try {
-		if (known && statSync(path).mtimeMs <= Date.parse(known.readAt)) {
-			return {
-				path,
-				id: known.id,
-				title: known.title || path,
-				authors: known.authors,
-				chapters: known.chapters,
-			};
-		}
-
-		const work = loadWork(path);
-		return {
-			path,
-			id: work.id,
-			title: work.meta.title || path,
-			authors: work.meta.authors,
-			chapters: work.chapters.length,
-		};
-	} catch {
-		return {path, title: path.split('/').at(-1) ?? path, authors: [], chapters: 0};
-	}
-}
-
 export function libraryEntries(
 	saved: SavedWork[],
 	folders: string[],
 	places: Places = herePlaces(),
+	/** Files are looked into for this long in all; the rest are listed by name. */
+	budgetMs = 5000,
 ): LibraryEntry[] {
+	const deadline = Date.now() + budgetMs;
 	const byPath = new Map(saved.map((work) => [work.path, work]));
 	const found = folders
 		.flatMap((folder) => workFiles(folder))
-		.map((path) => describe(path, byPath.get(path)));
+		.map((path) => describeFile(path, byPath.get(path), deadline));
 	// The same work may be in two folders: the first found stands for it, or the one it was read from.
 	const byId = new Map<string, Found>();
 	for (const file of found) if (file.id && !byId.has(file.id)) byId.set(file.id, file);
@@ -94,7 +66,11 @@ export function libraryEntries(
 		const path = file?.path ?? work.path;
 		const exists = file !== undefined || existsSync(path);
 		// A file outside the listed folders is read again only to count its chapters.
-		const chapters = file?.chapters ?? (exists ? describe(path, work).chapters : work.chapters);
+		const chapters = file
+			? file.chapters
+			: exists
+				? describeFile(path, work, deadline).chapters
+				: work.chapters;
 		entries.push({
 			id: work.id,
 			path,
@@ -105,7 +81,9 @@ export function libraryEntries(
 			fraction: work.fraction,
 			readAt: work.readAt,
 			// 0 chapters saved: the place was saved from a preview, before the chapters were counted.
-			newChapters: work.chapters > 0 ? Math.max(0, chapters - work.chapters) : 0,
+			// Unknown chapters (a look at a long file's start only): nothing to say.
+			newChapters:
+				work.chapters > 0 && chapters !== undefined ? Math.max(0, chapters - work.chapters) : 0,
 			missing: !exists,
 		});
 	}
@@ -120,7 +98,7 @@ export function libraryEntries(
 			path: file.path,
 			shownPath: sanitiseLine(shortPath(file.path, places)),
 			title: sanitiseLine(file.title),
-			authors: file.authors,
+			authors: file.authors.map((author) => sanitiseLine(author)),
 			fraction: 0,
 			newChapters: 0,
 			missing: false,

@@ -2,6 +2,7 @@
 
 import type {Store} from '../store/store.ts';
 import {percentText} from '../reader/status.ts';
+import {sanitiseLine} from '../work/sanitise.ts';
 import {libraryEntries} from './entries.ts';
 
 export function libraryText(store: Store, folders: string[]): string {
@@ -12,7 +13,8 @@ export function libraryText(store: Store, folders: string[]): string {
 				: entry.readAt
 					? percentText(entry.fraction)
 					: 'unread';
-			return `${entry.title}\t${entry.authors.join(', ')}\t${state}\t${entry.path}`;
+			// Titles and authors are made safe in the entries; the path is kept raw there to open it.
+			return `${entry.title}\t${entry.authors.join(', ')}\t${state}\t${sanitiseLine(entry.path)}`;
 		})
 		.join('\n');
 }

@@ -6,9 +6,16 @@ import type {Work} from '../work/types.ts';
 import type {Clock} from './clock.ts';
 import {resumeAnchor, savedAnchor} from './resume.ts';
 import type {DeletedBookmark} from './schema.ts';
-import type {Bookmark, SavedWork, Store} from './store.ts';
+import {type Bookmark, type SavedWork, type Store, StoreError} from './store.ts';
 
 const saveDelayMs = 500;
+/** After a save failed for want of a writable folder, it is tried again this much later. */
+const retryMs = 5000;
+/** After another process held the store's lock, it is tried again this much later. */
+const busyRetryMs = 100;
+
+/** Told when saving stops working (once per reason) and when it works again. */
+export type SaveNews = (message: string) => void;
 
 export class ReadingSession {
 	readonly #store: Store;
@@ -28,6 +35,9 @@ export class ReadingSession {
 	readonly #clock: Clock;
 	/** Whether the last save was made from a preview, whose chapter and word counts are not the work's. */
 	#savedFromPreview = false;
+	#news?: SaveNews;
+	/** Why the last save failed, while saving fails. */
+	#problem?: string;
 
 	constructor(store: Store, work: Work, path: string, start: Anchor, clock: Clock) {
 		this.#store = store;
@@ -92,21 +102,75 @@ export class ReadingSession {
 		this.#atEnd = atEnd;
 		this.#pending = anchor;
 		this.#last = anchor;
-		this.#cancel ??= this.#clock.after(saveDelayMs, () => {
+		this.#later(saveDelayMs);
+	}
+
+	/** Tells `news` when saving the place stops working, and when it works again. */
+	onSaveNews(news: SaveNews): void {
+		this.#news = news;
+	}
+
+	/** Why the place could not be saved, while it cannot be. */
+	saveProblem(): string | undefined {
+		return this.#problem;
+	}
+
+	/**
+	 * Saves at once (on quit), waiting a moment for another process's lock if it must. A failure
+	 * is kept in `saveProblem()` but not tried again: the reader is closing.
+	 */
+	flush(): void {
+		this.#save(true);
+		this.#cancel?.();
+		this.#cancel = undefined;
+	}
+
+	#later(ms: number): void {
+		this.#cancel ??= this.#clock.after(ms, () => {
 			this.#cancel = undefined;
-			this.flush();
+			this.#save(false);
 		});
 	}
 
-	flush(): void {
+	/**
+	 * Writes the pending place. While reading (`wait` false) a lock held elsewhere is never waited
+	 * for, so the screen never freezes: the save is tried again shortly. A folder that cannot be
+	 * written is said once, and the save tried again every few seconds until it works.
+	 */
+	#save(wait: boolean): void {
 		this.#cancel?.();
 		this.#cancel = undefined;
 		const anchor = this.#pending;
 		if (!anchor) return;
 		this.#pending = undefined;
-		this.#saved = this.#entry(anchor);
-		this.#store.saveWork(this.#saved);
+		const entry = this.#entry(anchor);
+		let saved: boolean;
+		try {
+			saved = this.#store.saveWork(entry, {wait});
+		} catch (error) {
+			if (!(error instanceof StoreError)) throw error;
+			this.#pending ??= anchor;
+			if (this.#problem !== error.reason) {
+				this.#problem = error.reason;
+				this.#news?.(`Your place cannot be saved: ${error.reason}; trying again`);
+			}
+
+			this.#later(retryMs);
+			return;
+		}
+
+		if (!saved) {
+			this.#pending ??= anchor;
+			this.#later(busyRetryMs);
+			return;
+		}
+
+		this.#saved = entry;
 		this.#savedFromPreview = this.#work.partial === true;
+		if (this.#problem !== undefined) {
+			this.#problem = undefined;
+			this.#news?.('Your place is saved again');
+		}
 	}
 
 	#entry(anchor: Anchor): SavedWork {

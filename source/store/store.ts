@@ -1,11 +1,11 @@
 // The saved state on disk (conf): positions, bookmarks and library entries per work, and settings.
 
 import {existsSync, mkdirSync, renameSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 import {sanitiseLine} from '../work/sanitise.ts';
-import {withFileLock} from './file-lock.ts';
+import {LockPathError, tryWithFileLock, withFileLock} from './file-lock.ts';
 import {check, savedWorkSchema, settingsSchema, type SavedWork, type Settings} from './schema.ts';
 
 export type {Bookmark, SavedAnchor, SavedWork, Settings} from './schema.ts';
@@ -21,13 +21,60 @@ type Data = Record<string, unknown>;
 /** Told each problem with the saved state once, in one line. */
 export type Warn = (warning: string) => void;
 
+/** The saved state cannot be written (or read): `reason` says why in a few words. */
+export class StoreError extends Error {
+	constructor(readonly reason: string) {
+		super(`cannot save in the state folder: ${reason}`);
+	}
+}
+
+/** What went wrong with the state folder, in a few words. */
+function reasonOf(error: unknown): string {
+	if (error instanceof LockPathError) return error.message;
+	const {code, path} = error as NodeJS.ErrnoException;
+	// The name only: a status line has no room for a whole path.
+	const where = path ? ` (${basename(path)})` : '';
+	switch (code) {
+		case 'EACCES':
+		case 'EPERM': {
+			return `permission denied${where}`;
+		}
+
+		case 'EROFS': {
+			return 'the disk is read-only';
+		}
+
+		case 'ENOSPC': {
+			return 'the disk is full';
+		}
+
+		case 'EDQUOT': {
+			return 'over the disk quota';
+		}
+
+		case 'ENOTDIR':
+		case 'EEXIST': {
+			return `a file stands where its folder should be${where}`;
+		}
+
+		case 'EISDIR': {
+			return `a folder stands where its file should be${where}`;
+		}
+
+		default: {
+			return code ?? (error as Error)?.message ?? String(error);
+		}
+	}
+}
+
 export class Store {
 	readonly path: string;
 	/** The warnings given so far, when no one was told them as they came. */
 	readonly warnings: string[] = [];
-	#conf: Conf<Data>;
+	/** Undefined while the state folder cannot be opened; tried again on each use. */
+	#conf: Conf<Data> | undefined;
 	readonly #options: ConstructorParameters<typeof Conf<Data>>[0];
-	readonly #warn: Warn;
+	#warn: Warn;
 
 	constructor(
 		directory = envPaths('ficterm', {suffix: ''}).config,
@@ -41,14 +88,24 @@ export class Store {
 			cwd: directory,
 			accessPropertiesByDotNotation: false,
 		};
-		this.#conf = this.#open();
+		this.#conf = this.#tryOpen(true);
+	}
+
+	/** Sends the store's warnings to `warn` (the reader's status line) until the function returned is called. */
+	tellWarningsTo(warn: Warn): () => void {
+		const before = this.#warn;
+		this.#warn = warn;
+		return () => {
+			this.#warn = before;
+		};
 	}
 
 	#open(): Conf<Data> {
 		try {
 			return new Conf<Data>(this.#options);
 		} catch (error) {
-			if (!existsSync(this.path)) throw error;
+			// Only a file that does not parse is corrupt; any other trouble is the folder's.
+			if (!(error instanceof SyntaxError) || !existsSync(this.path)) throw error;
 			const aside = `${this.path}.corrupt-${Date.now()}`;
 			renameSync(this.path, aside);
 			this.#warn(
@@ -58,21 +115,65 @@ export class Store {
 		}
 	}
 
-	/** Runs a store operation; a file another process broke is moved aside once, then tried again. */
-	#guard<T>(operation: (conf: Conf<Data>) => T): T {
+	/** The store, or undefined when its folder cannot be used now (said if `tell`). */
+	#tryOpen(tell: boolean): Conf<Data> | undefined {
 		try {
-			return operation(this.#conf);
+			return this.#open();
 		} catch (error) {
-			if (!(error instanceof SyntaxError)) throw error;
-			this.#conf = this.#open();
-			return operation(this.#conf);
+			if (tell) this.#warn(`the saved state in ${this.path} cannot be used: ${reasonOf(error)}`);
+			return undefined;
 		}
 	}
 
-	/** A write: conf reads the file afresh and writes it whole, under a lock that other processes respect. */
-	#write(operation: (conf: Conf<Data>) => void): void {
-		mkdirSync(dirname(this.path), {recursive: true});
-		withFileLock(`${this.path}.lock`, () => this.#guard(operation));
+	/** Runs a store read; a file another process broke is moved aside once, then tried again. */
+	#guard<T>(operation: (conf: Conf<Data>) => T, fallback: T): T {
+		// Read as nothing while the folder cannot be used: saving says why, once, where it fails.
+		this.#conf ??= this.#tryOpen(false);
+		if (!this.#conf) return fallback;
+		try {
+			try {
+				return operation(this.#conf);
+			} catch (error) {
+				if (!(error instanceof SyntaxError)) throw error;
+				this.#conf = this.#open();
+				return operation(this.#conf);
+			}
+		} catch (error) {
+			// The folder went away or changed under the reader: read as nothing for now.
+			if (!(error as NodeJS.ErrnoException).code) throw error;
+			this.#conf = undefined;
+			return fallback;
+		}
+	}
+
+	/**
+	 * A write: conf reads the file afresh and writes it whole, under a lock that other processes
+	 * respect. With `wait` false, a lock another process holds makes it return false, unwritten.
+	 * A folder or file that cannot be written throws a StoreError.
+	 */
+	#write(operation: (conf: Conf<Data>) => void, wait = true): boolean {
+		try {
+			this.#conf ??= this.#open();
+			mkdirSync(dirname(this.path), {recursive: true});
+			const conf = this.#conf;
+			const run = () => {
+				try {
+					operation(conf);
+				} catch (error) {
+					if (!(error instanceof SyntaxError)) throw error;
+					this.#conf = this.#open();
+					operation(this.#conf);
+				}
+			};
+
+			const lock = `${this.path}.lock`;
+			if (wait) withFileLock(lock, run);
+			else if (!tryWithFileLock(lock, run)) return false;
+			return true;
+		} catch (error) {
+			this.#conf = undefined;
+			throw new StoreError(reasonOf(error));
+		}
 	}
 
 	/**
@@ -83,12 +184,17 @@ export class Store {
 		const checked = check(schema, value);
 		if (checked.problem === undefined) return checked.value;
 		const asideKey = `${asidePrefix}${key} ${new Date().toISOString()}`;
-		this.#write((conf) => {
-			// Another ficterm may have put it right meanwhile: only what was read is moved.
-			if (JSON.stringify(conf.get(key)) !== JSON.stringify(value)) return;
-			conf.set(asideKey, value);
-			conf.delete(key);
-		});
+		try {
+			this.#write((conf) => {
+				// Another ficterm may have put it right meanwhile: only what was read is moved.
+				if (JSON.stringify(conf.get(key)) !== JSON.stringify(value)) return;
+				conf.set(asideKey, value);
+				conf.delete(key);
+			});
+		} catch (error) {
+			// A folder that cannot be written keeps the entry where it is; it is read as nothing all the same.
+			if (!(error instanceof StoreError)) throw error;
+		}
 		const title = (value as {title?: unknown} | undefined)?.title;
 		const name = typeof title === 'string' && title ? `"${title}"` : key.slice(workPrefix.length);
 		const [what, then] =
@@ -104,14 +210,15 @@ export class Store {
 	}
 
 	work(id: string): SavedWork | undefined {
-		const value = this.#guard((conf) => conf.get(workPrefix + id));
+		const value = this.#guard((conf) => conf.get(workPrefix + id), undefined);
 		return value === undefined ? undefined : this.#checked(workPrefix + id, value, savedWorkSchema);
 	}
 
-	saveWork(entry: SavedWork): void {
-		this.#write((conf) => {
+	/** Saves a work's entry; with `wait` false, returns false unsaved while another process holds the lock. */
+	saveWork(entry: SavedWork, {wait = true}: {wait?: boolean} = {}): boolean {
+		return this.#write((conf) => {
 			conf.set(workPrefix + entry.id, entry);
-		});
+		}, wait);
 	}
 
 	forget(id: string): boolean {
@@ -124,8 +231,9 @@ export class Store {
 	}
 
 	works(): SavedWork[] {
-		const entries = this.#guard((conf) =>
-			Object.entries(conf.store).filter(([key]) => key.startsWith(workPrefix)),
+		const entries = this.#guard(
+			(conf) => Object.entries(conf.store).filter(([key]) => key.startsWith(workPrefix)),
+			[],
 		);
 		return entries.flatMap(([key, value]) => {
 			const work = this.#checked(key, value, savedWorkSchema);
@@ -134,7 +242,7 @@ export class Store {
 	}
 
 	settings(): Settings {
-		const value = this.#guard((conf) => conf.get(settingsKey));
+		const value = this.#guard((conf) => conf.get(settingsKey), undefined);
 		return (value !== undefined && this.#checked(settingsKey, value, settingsSchema)) || {};
 	}
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import {writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
+import {cpuSeconds, writeSlowWork} from '../helpers/slow-work.ts';
 import {projectRoot, Terminal} from './terminal.ts';
 
 const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');
@@ -95,3 +96,108 @@ test('input that is not a terminal: print mode, never a raw-mode error', async (
 	assert.doesNotMatch(screen.join('\n'), /raw mode|Error/i);
 	assert.match(screen.join('\n'), /Written for ficterm as a sample work; free to\s+share\./);
 });
+
+test('SIGTERM ends the reader within a second while it parses a work on its main thread', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	// Under the 2 MB that opens from a preview, so the whole work is parsed before the first screen.
+	const path = writeSlowWork(terminal.home, 190_000);
+	terminal.start([path], {columns: 80, rows: 20});
+	let pid: number | undefined;
+	while (!(pid = terminal.readerPid()) || cpuSeconds(pid) < 0.8) {
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+
+	const sent = Date.now();
+	process.kill(pid, 'SIGTERM');
+	// The process itself, not the screen: capturing a pane takes its own time on a busy machine.
+	while (running(pid) && Date.now() - sent < 5000) {
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+
+	assert.ok(Date.now() - sent < 1000, `ended ${Date.now() - sent} ms after the signal`);
+	await terminal.waitForText('exited 143', 5000);
+});
+
+test('a file named with an escape sequence leaves the title alone in the library and the reader', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const folder = join(terminal.home, 'works');
+	mkdirSync(folder);
+	writeFileSync(
+		join(folder, '\u001B]0;PWNED\u0007.txt'),
+		'Chapter 1\n\nA work whose name would set the title.\n',
+	);
+	terminal.start(['--dir', folder], {columns: 100, rows: 20});
+	const titleBefore = terminal.info('#{pane_title}');
+	const library = await terminal.waitForText('.txt');
+	assert.doesNotMatch(library.join('\n'), /PWNED/);
+	terminal.press('j', 'j', 'Enter');
+	const reader = await terminal.waitForText('whose name would set the title');
+	assert.doesNotMatch(reader.join('\n'), /PWNED/);
+	assert.equal(terminal.info('#{pane_title}'), titleBefore);
+	terminal.press('q');
+	await terminal.waitForText('.txt');
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	assert.equal(terminal.info('#{pane_title}'), titleBefore);
+});
+
+test('the library answers at once with a 40 MB file in its folder', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const folder = join(terminal.home, 'works');
+	mkdirSync(folder);
+	writeFileSync(
+		join(folder, 'huge.html'),
+		`<html><head><title>Huge</title></head><body>${'<p>word '.repeat(5_000_000)}</body></html>`,
+	);
+	terminal.start(['--dir', folder], {columns: 100, rows: 20});
+	await terminal.waitForText(/Huge.*unread/, 10_000);
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+});
+
+test('a state folder that cannot be written: the reader reads on and says so in the status line', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const home = join(terminal.home, 'home-is-a-file');
+	writeFileSync(home, '');
+	terminal.start([sample], {columns: 100, rows: 20, env: {FICTERM_HOME: home}});
+	await terminal.waitForText('%');
+	terminal.press('}');
+	await terminal.waitForText('Your place cannot be saved: a file stands where its folder');
+	terminal.press(' ');
+	await terminal.waitFor((rows) => /%/.test(rows.at(-1)!), 'still reading');
+	terminal.press('q');
+	const end = await terminal.waitForText('exited 0');
+	assert.match(end.join('\n'), /ficterm: your place could not be saved: a file stands/);
+});
+
+test('state.json replaced by a folder while reading: said once, and said again when saving works', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	terminal.start([sample], {columns: 100, rows: 20});
+	await terminal.waitForText('%');
+	const state = join(terminal.home, 'state.json');
+	terminal.press('}');
+	await terminal.waitFor(() => existsSync(state), 'the first save');
+	rmSync(state);
+	mkdirSync(state);
+	terminal.press(']');
+	await terminal.waitForText('Your place cannot be saved: a folder stands where its file');
+	rmSync(state, {recursive: true});
+	await terminal.waitForText('Your place is saved again');
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	assert.ok(statSync(state).isFile());
+});
+
+function running(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -102,8 +102,8 @@ export class Terminal {
 
 	/** The pid of the ficterm process running in the pane, if it still runs. */
 	readerPid(): number | undefined {
-		const shell = this.info('#{pane_pid}');
 		try {
+			const shell = this.info('#{pane_pid}');
 			const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8')
 				.trim()
 				.split(/\s+/);
@@ -157,6 +157,15 @@ export class Terminal {
 				? screen.join('\n').includes(pattern)
 				: pattern.test(screen.join('\n'));
 		return this.waitFor(matches, String(pattern), timeoutMs);
+	}
+
+	/** Ends the terminal at once, as a closed window does. */
+	killServer(): void {
+		try {
+			this.#tmux('kill-server');
+		} catch {
+			// Already gone.
+		}
 	}
 
 	/** Ends the terminal; the reader saves on the hang-up, so its folder is removed only after it exits. */
