@@ -8,7 +8,7 @@ import {partialMd5, sampleOffsets} from '../../source/sync/partial-md5.ts';
 type Samples = {size: number; partialMd5: string; samples: Array<{offset: number; base64: string}>};
 
 const fixture = JSON.parse(
-	readFileSync(new URL('../fixtures/kosync/leaves-samples.json', import.meta.url), 'utf8'),
+	readFileSync(new URL('./fixtures/leaves-samples.json', import.meta.url), 'utf8'),
 ) as Samples;
 
 function withFile(bytes: Uint8Array, check: (path: string) => Promise<void>) {
