@@ -239,7 +239,8 @@ export function checkedProgress(document: string, body: Record<string, unknown>)
 		!Number.isFinite(percentage) ||
 		percentage < 0 ||
 		percentage > 1 ||
-		(timestamp !== undefined && (typeof timestamp !== 'number' || !Number.isFinite(timestamp)))
+		(timestamp !== undefined &&
+			(typeof timestamp !== 'number' || !(timestamp >= 0 && timestamp < 1e11)))
 	)
 		return {problem: 'the kosync server sent a place of the wrong shape (ignored)'};
 	const name = typeof device === 'string' ? device : '';
