@@ -175,6 +175,8 @@ export class KosyncEngine implements SyncEngine {
 		}
 
 		this.#succeeded();
+		// The server answers again: what waited offline can go now, even before the next move.
+		if (readQueue(this.#options.folder).length > 0) await this.#sendQueued(signal);
 		// Both ids name the same reading: the newer wins, and ficterm's own anchor on a tie.
 		found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 		return found.slice(0, 1);

@@ -167,6 +167,20 @@ describe('the kosync engine', () => {
 		assert.match(server.documents.get(`reader:${fileId}`)!.progress, /^\/body\[1\]\/DocFragment/);
 	});
 
+	test('a pull that gets through sends what waited offline', async () => {
+		const {work} = synced;
+		server.misbehave = () => ({status: 503, body: ''});
+		await engine.push(synced, placeAt(work, {block: 3, offset: 0}), signal());
+		assert.equal(readQueue(folder).length, 2);
+		server.misbehave = undefined;
+		await engine.pull(synced, signal());
+		assert.deepEqual(readQueue(folder), []);
+		assert.equal(
+			JSON.parse(server.documents.get(`reader:${workDocument(work)}`)!.progress).block,
+			3,
+		);
+	});
+
 	test('a queued place older than the server one is dropped, not sent over it', async () => {
 		const {work} = synced;
 		server.misbehave = () => ({status: 502, body: ''});
