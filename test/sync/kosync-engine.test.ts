@@ -6,8 +6,13 @@ import {join} from 'node:path';
 import {after, before, beforeEach, describe, test} from 'node:test';
 import {workFromBytes} from '../../source/formats/open-work.ts';
 import type {LocalPlace} from '../../source/sync/engine.ts';
-import {readStatus} from '../../source/sync/kosync-account.ts';
-import {KosyncEngine, kosyncPercentage, workDocument} from '../../source/sync/kosync-engine.ts';
+import {readStatus, saveAccount} from '../../source/sync/kosync-account.ts';
+import {
+	configuredKosyncEngine,
+	KosyncEngine,
+	kosyncPercentage,
+	workDocument,
+} from '../../source/sync/kosync-engine.ts';
 import {readQueue} from '../../source/sync/kosync-queue.ts';
 import {partialMd5} from '../../source/sync/partial-md5.ts';
 import {fractionAt} from '../../source/work/progress.ts';
@@ -249,4 +254,11 @@ describe('the kosync engine', () => {
 		assert.match(engine.problems()[0] ?? '', /no answer/);
 		assert.equal(readQueue(folder).length, 2);
 	});
+});
+
+test('an engine is configured only when someone is logged in', () => {
+	const home = mkdtempSync(join(tmpdir(), 'ficterm-kosync-home-'));
+	assert.equal(configuredKosyncEngine(home, laptop), undefined);
+	saveAccount(home, {url: 'https://sync.example.org', user: 'reader', key: md5('pw')});
+	assert.equal(configuredKosyncEngine(home, laptop)?.name, 'kosync server');
 });
