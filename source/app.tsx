@@ -36,6 +36,8 @@ export type AppProps = {
 	onQuit?: (state: ReaderState) => void;
 	/** Given with the whole work once it replaces its start: where to resume, what to say. */
 	arrival?: Arrival;
+	/** Lets the shell hand actions in from outside the keys (sync); returns how to stop. */
+	events?: (dispatch: (action: AppAction) => void) => () => void;
 };
 
 export function App({
@@ -50,6 +52,7 @@ export function App({
 	onBookmarks,
 	onQuit,
 	arrival,
+	events,
 }: AppProps) {
 	const terminal = useWindowSize();
 	const {columns, rows} = size ?? terminal;
@@ -66,6 +69,8 @@ export function App({
 	useEffect(() => {
 		if (arrival) dispatch({type: 'arrived', arrival});
 	}, [arrival]);
+
+	useEffect(() => events?.(dispatch), [events]);
 
 	useInput((input, key) => {
 		dispatch({type: 'key', input, key});

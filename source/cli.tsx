@@ -29,6 +29,8 @@ const cli = meow(
 	  --no-mouse      Do not scroll with the mouse wheel
 	  --no-readings   Leave out ruby readings (furigana) instead of showing them after their text
 	  --dir FOLDER    With no FILE: also list the works in FOLDER
+	  --sync-dir DIR  Share your place through DIR, a folder Syncthing or Dropbox copies (remembered)
+	  --no-sync       Stop sharing places through the sync folder (forgets it)
 	  --password-stdin  With sync login: read the password from standard input
 	  --allow-http    With sync login: accept plain http to another machine without asking
 	  --help, -h      Show this help
@@ -52,6 +54,8 @@ const cli = meow(
 			mouse: {type: 'boolean', default: true},
 			readings: {type: 'boolean', default: true},
 			dir: {type: 'string'},
+			syncDir: {type: 'string'},
+			sync: {type: 'boolean', default: true},
 			passwordStdin: {type: 'boolean'},
 			allowHttp: {type: 'boolean'},
 			help: {type: 'boolean', shortFlag: 'h'},
@@ -78,6 +82,8 @@ const knownFlags = new Set([
 	'mouse',
 	'readings',
 	'dir',
+	'syncDir',
+	'sync',
 	'passwordStdin',
 	'allowHttp',
 	'help',
@@ -128,6 +134,8 @@ async function main(): Promise<number> {
 		mouse: flags.mouse,
 		readings: flags.readings,
 		dir: flags.dir,
+		syncDir: flags.syncDir,
+		noSync: !flags.sync,
 	});
 }
 

@@ -8,6 +8,7 @@ const valueFlags: Record<string, string> = {
 	'--width': 'a number of columns',
 	'-w': 'a number of columns',
 	'--dir': 'a folder',
+	'--sync-dir': 'a folder',
 };
 
 /**
@@ -24,7 +25,7 @@ export function checkFlagValues(argv: readonly string[]): void {
 		// A negative width is a value, if a wrong one: the width check says so.
 		if (value === undefined || value === '' || (value.startsWith('-') && !/^-\d/.test(value)))
 			throw new UsageError(
-				`${name} needs ${needs}, as in ${name} ${name === '--dir' ? 'FOLDER' : '72'}`,
+				`${name} needs ${needs}, as in ${name} ${needs === 'a folder' ? 'FOLDER' : '72'}`,
 			);
 	}
 }

@@ -16,6 +16,8 @@ import {readWholeWork} from './whole-work.ts';
 import type {Arrival} from './reader/loading.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
+import type {SyncEngine} from './sync/engine.ts';
+import {actionRelay, SyncRunner} from './sync-runner.ts';
 
 export type InteractiveOptions = {
 	store: Store;
@@ -25,6 +27,8 @@ export type InteractiveOptions = {
 	mouse: boolean;
 	/** Ruby readings (furigana) after their base text; false leaves them out. */
 	readings?: boolean;
+	/** The sync engines set up (a synced folder, a kosync server); none: no sync. */
+	engines?: SyncEngine[];
 };
 
 /** Where a resumed reader is, in words; the share read is the status bar's, never said twice. */
@@ -133,6 +137,20 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	});
 	// The saved anchor is a line start at another width; settle it onto this layout's lines first.
 	initial.anchor = book.layout(textWidth(initial), false).clamp(initial.anchor, textRows(initial));
+	const relay = actionRelay();
+	const engines = options.engines ?? [];
+	const sync =
+		engines.length > 0
+			? new SyncRunner({
+					engines,
+					synced: {work, path},
+					session,
+					clock: options.clock,
+					anchor: initial.anchor,
+					dispatch: relay.dispatch,
+				})
+			: undefined;
+	let syncStopped: Promise<void> | undefined;
 
 	let failure: unknown;
 	let stopReading = () => {};
@@ -142,6 +160,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		finished = true;
 		stopReading();
 		session.flush();
+		syncStopped = sync?.stop();
 		if (options.mouse) process.stdout.write(wheelAsArrows.off);
 	};
 
@@ -162,8 +181,15 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				color={options.color}
 				wordsPerMinute={settings.wordsPerMinute}
 				clock={options.clock}
-				onMove={(moved, atEnd) => session.moved(moved, atEnd)}
-				onBookmarks={(marks) => session.setMarks(marks)}
+				onMove={(moved, atEnd) => {
+					session.moved(moved, atEnd);
+					sync?.moved(moved);
+				}}
+				onBookmarks={(marks) => {
+					session.setMarks(marks);
+					sync?.moved();
+				}}
+				events={relay.events}
 				onWidth={(maxWidth) => {
 					if (maxWidth !== (store.settings().maxWidth ?? initial.maxWidth))
 						store.saveSettings({maxWidth});
@@ -196,9 +222,12 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				if (finished) return;
 				work = whole;
 				session.setWork(whole);
+				sync?.setWork({work: whole, path});
 				book = new Book(whole, {readings: options.readings});
 				app.rerender(element(book, arrivalOf(whole)));
 				setTimeout(warmSearchIndex, 50).unref();
+				// Other devices' places are found in the whole work, once it is here.
+				sync?.start();
 			},
 			failed(error) {
 				failure = error;
@@ -217,7 +246,11 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		if (index && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
 	};
 
-	if (!preview) setTimeout(warmSearchIndex, 50).unref();
+	if (!preview) {
+		setTimeout(warmSearchIndex, 50).unref();
+		// After the first screen, never before it.
+		setTimeout(() => sync?.start(), 50).unref();
+	}
 
 	const onSignal = (signal: NodeJS.Signals) => {
 		finish();
@@ -249,6 +282,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		process.removeListener('unhandledRejection', crash);
 	}
 
+	await syncStopped;
 	if (failure) throw failure;
 	for (const warning of work.warnings)
 		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);

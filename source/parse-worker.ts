@@ -2,6 +2,7 @@
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {workFromFile} from './formats/open-work.ts';
+import {packTexts} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block} from './work/types.ts';
 import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
@@ -15,11 +16,20 @@ function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 
 const input = workerData as WorkerInput;
 try {
-	const work = workFromFile({bytes: new Uint8Array(input.bytes)}, input.path);
-	const {blocks, ...rest} = work;
+	const file = {bytes: new Uint8Array(input.bytes!)};
+	// Held by workerData, the file's bytes would outlive their decoding.
+	input.bytes = undefined;
+	const {blocks, ...parsed} = workFromFile(file, input.path);
+	const texts = packTexts(blocks);
+	for (const block of blocks) block.text = '';
+	// A fresh copy holds no slice of the decoded file, which can now go.
+	const rest = structuredClone(parsed);
+	send({type: 'texts', texts}, [texts.bytes, texts.ends.buffer as ArrayBuffer]);
 	let next = 0;
 	const sendBlocks = () => {
 		const piece: Block[] = blocks.slice(next, next + blocksPerMessage);
+		// Sent blocks are the main thread's now: the worker lets go of them.
+		blocks.fill(undefined as never, next, next + piece.length);
 		next += piece.length;
 		send({type: 'blocks', blocks: piece, received: next, total: blocks.length});
 	};

@@ -1,8 +1,8 @@
 // What ficterm does once its flags are read: print or outline a work, list or open the library,
 // forget a work, or read one in the terminal. Here the store, the clock and the terminal are wired.
 
-import {existsSync, fstatSync} from 'node:fs';
-import {resolve} from 'node:path';
+import {existsSync, fstatSync, statSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {workFromBytes} from './formats/open-work.ts';
 import {readWorkFile} from './formats/read-work-file.ts';
@@ -11,6 +11,9 @@ import {outlineJson, outlineText} from './outline-output.ts';
 import {printWork} from './print.ts';
 import {systemClock} from './store/clock.ts';
 import {Store} from './store/store.ts';
+import {thisDevice} from './sync/device.ts';
+import type {SyncEngine} from './sync/engine.ts';
+import {configuredEngines} from './sync/engines.ts';
 import {UsageError} from './usage-error.ts';
 import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
@@ -30,6 +33,9 @@ export type Request = {
 	/** Ruby readings (furigana) after their base text; false leaves them out. */
 	readings: boolean;
 	dir?: string;
+	/** A synced folder to share places through from now on; `noSync` forgets it. */
+	syncDir?: string;
+	noSync?: boolean;
 };
 
 const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
@@ -39,6 +45,27 @@ function openStore(): Store {
 	return new Store(process.env['FICTERM_HOME'] || undefined, (warning) =>
 		process.stderr.write(`ficterm: warning: ${warning}\n`),
 	);
+}
+
+/** Remembers the sync folder given, or forgets it. */
+function rememberSync(store: Store, request: Request): void {
+	if (request.noSync && request.syncDir !== undefined)
+		throw new UsageError('--sync-dir and --no-sync ask for opposite things: give one');
+	if (request.syncDir !== undefined) {
+		const folder = resolve(request.syncDir);
+		if (!statSync(folder, {throwIfNoEntry: false})?.isDirectory())
+			throw new UsageError(`no such folder: ${request.syncDir}`);
+		if (store.settings().syncDir !== folder) store.saveSettings({syncDir: folder});
+	}
+
+	if (request.noSync && store.settings().syncDir !== undefined)
+		store.saveSettings({syncDir: undefined});
+}
+
+/** The sync engines the settings set up, for reading in the terminal. */
+function syncEngines(store: Store): SyncEngine[] {
+	const folder = dirname(store.path);
+	return configuredEngines(store.settings(), () => thisDevice(folder), folder);
 }
 
 function colorWanted(flag: boolean): boolean {
@@ -51,6 +78,8 @@ export async function run(request: Request): Promise<number> {
 	const dumb = process.env['TERM'] === 'dumb';
 	const interactive = !request.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
 	if (!interactive) guardOutput();
+	// Remembered whatever else the command line asks for.
+	if (request.syncDir !== undefined || request.noSync) rememberSync(openStore(), request);
 	if ((!path || path === '-') && !process.stdin.isTTY && !request.forget && !request.dir) {
 		// A work piped in (`cat work.txt | ficterm`) is read whole, then printed or outlined;
 		// nothing piped in (`ficterm < /dev/null`) lists the library instead.
@@ -78,8 +107,10 @@ export async function run(request: Request): Promise<number> {
 		}
 
 		const {runLibrary} = await import('./run-library.tsx');
+		const store = openStore();
 		return runLibrary({
-			store: openStore(),
+			store,
+			engines: syncEngines(store),
 			clock: systemClock,
 			folders,
 			color: colorWanted(request.color),
@@ -89,11 +120,13 @@ export async function run(request: Request): Promise<number> {
 
 	if (interactive && !request.forget && !request.toc) {
 		const {readInteractively} = await import('./interactive.tsx');
+		const store = openStore();
 		// Stored absolute, so that the library finds the work from any folder.
 		return readInteractively(
 			{path: resolve(path), bytes: readWorkFile(path)},
 			{
-				store: openStore(),
+				store,
+				engines: syncEngines(store),
 				clock: systemClock,
 				fromStart: request.fromStart,
 				mouse: request.mouse,

@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {workFromFile} from './formats/open-work.ts';
+import {TextUnpacker} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block, Work} from './work/types.ts';
 import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
@@ -44,9 +45,11 @@ export function readWholeWork(
 		return () => clearImmediate(timer);
 	}
 
-	const input: WorkerInput = {bytes: ownBuffer(bytes), path};
-	const worker = new Worker(workerFile, {workerData: input, transferList: [input.bytes]});
+	const buffer = ownBuffer(bytes);
+	const input: WorkerInput = {bytes: buffer, path};
+	const worker = new Worker(workerFile, {workerData: input, transferList: [buffer]});
 	const blocks: Block[] = [];
+	let texts: TextUnpacker | undefined;
 	let finished = false;
 	const finish = () => {
 		finished = true;
@@ -55,14 +58,20 @@ export function readWholeWork(
 
 	worker.on('message', (message: FromWorker) => {
 		if (finished) return;
-		if (message.type === 'blocks') {
-			for (const block of message.blocks) blocks.push(block);
+		if (message.type === 'texts') texts = new TextUnpacker(message.texts);
+		else if (message.type === 'blocks') {
+			for (const block of message.blocks) {
+				block.text = texts!.next();
+				blocks.push(block);
+			}
+
 			handlers.progress?.(message.received / Math.max(1, message.total));
 			// Ask for the next piece only after the keys waiting now have had their turn.
 			setImmediate(() => {
 				if (!finished) worker.postMessage({type: 'more'} satisfies ToWorker);
 			});
 		} else if (message.type === 'rest') {
+			texts = undefined;
 			finish();
 			handlers.done({...message.rest, blocks});
 		} else {

@@ -8,3 +8,29 @@ test('the readme lists the keys of the key table (npm run readme-keys writes the
 	assert.ok(listed, 'the readme has the key list markers');
 	assert.equal(listed, await keyListMarkdown());
 });
+
+test("the readme's options table names every option --help names, and no other", () => {
+	const help = readFileSync(new URL('../source/cli.tsx', import.meta.url), 'utf8');
+	const optionsPart = help.slice(help.indexOf('Options\n'), help.indexOf('Keys while reading'));
+	const inHelp = new Set(optionsPart.match(/(?<![\w-])--?[a-z][\w-]*/g));
+	const readme = readFileSync(readmePath, 'utf8');
+	const lines = readme.slice(readme.indexOf('| option')).split('\n');
+	const tableRows = lines.slice(
+		2,
+		lines.findIndex((line) => !line.startsWith('|')),
+	);
+	const inReadme = new Set(
+		tableRows.flatMap((row) => row.split('|')[1]!.match(/(?<![\w-])--?[a-z][\w-]*/g) ?? []),
+	);
+	assert.ok(inHelp.size > 10, [...inHelp].join(' '));
+	assert.deepEqual(
+		[...inHelp].filter((flag) => !inReadme.has(flag)),
+		[],
+		'missing from the readme',
+	);
+	assert.deepEqual(
+		[...inReadme].filter((flag) => !inHelp.has(flag)),
+		[],
+		'missing from --help',
+	);
+});

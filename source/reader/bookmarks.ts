@@ -1,6 +1,6 @@
 // The bookmarks slice: the reader's marks in reading order and the cursor over them.
 
-import {compareAnchors, type Anchor} from '../work/anchor.ts';
+import {compareAnchors, type Anchor, type Mark} from '../work/anchor.ts';
 import {chapterAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
 import {jumpTo} from './jump.ts';
@@ -10,7 +10,11 @@ export type BookmarkAction =
 	| {type: 'bookmark-add'}
 	| {type: 'bookmark-move'; by: number}
 	| {type: 'bookmark-open'}
-	| {type: 'bookmark-delete'};
+	| {type: 'bookmark-delete'}
+	/** The bookmarks merged with other devices' (by sync), in place of the reader's. */
+	| {type: 'bookmarks-synced'; marks: Mark[]}
+	/** `''`: back to where the reader was before the last jump; with none, the list just closes. */
+	| {type: 'jump-back'};
 
 function bookmarkLabel(book: Book, anchor: Anchor): string {
 	const chapter = book.work.chapters[chapterAt(book.work, anchor.block)];
@@ -68,6 +72,20 @@ export function reduceBookmarks(
 				bookmarks,
 				bookmarkCursor: Math.min(state.bookmarkCursor, Math.max(0, bookmarks.length - 1)),
 			};
+		}
+
+		case 'bookmarks-synced': {
+			const bookmarks = [...action.marks].sort((a, b) => compareAnchors(a.anchor, b.anchor));
+			return {
+				...state,
+				bookmarks,
+				bookmarkCursor: Math.min(state.bookmarkCursor, Math.max(0, bookmarks.length - 1)),
+			};
+		}
+
+		case 'jump-back': {
+			const closed = {...state, overlay: undefined, count: ''};
+			return state.back ? jumpTo(book, closed, state.back, 'Back where you were') : closed;
 		}
 	}
 }

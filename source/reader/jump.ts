@@ -13,7 +13,10 @@ export function moveTo(state: ReaderState, anchor: Anchor, message?: string): Re
 	return {...state, anchor, count: '', message, moved: state.moved + 1};
 }
 
-/** A jump lands its target's line at the top of the view, even past where scrolling would stop. */
+/**
+ * A jump lands its target's line at the top of the view, even past where scrolling would stop,
+ * and remembers where the reader was, so that `''` goes back there.
+ */
 export function jumpTo(
 	book: Book,
 	state: ReaderState,
@@ -21,5 +24,9 @@ export function jumpTo(
 	message?: string,
 ): ReaderState {
 	const layout = layoutOf(book, state);
-	return moveTo(state, layout.anchorOf(layout.positionOf(anchor)), message);
+	return moveTo(
+		{...state, back: state.anchor},
+		layout.anchorOf(layout.positionOf(anchor)),
+		message,
+	);
 }

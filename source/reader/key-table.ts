@@ -139,7 +139,19 @@ const bookmarks: Array<KeyRow<Action>> = [
 		hint: 'm adds one',
 		on: [[is('m'), {type: 'bookmark-add'}]],
 	},
-	closingRow("'", 'bookmarks'),
+	{
+		keys: "'",
+		help: 'back to where you were before the last jump',
+		readme:
+			"back to where you were before the last jump (so `''` while reading, as in vim); with none, close",
+		hint: "' back",
+		on: [[is("'"), {type: 'jump-back'}]],
+	},
+	{
+		...closingRow("'", 'bookmarks'),
+		keys: 'Esc q',
+		on: [[either(named('escape'), is('q')), closing]],
+	},
 	quitting,
 ];
 
@@ -193,6 +205,7 @@ const library: Array<KeyRow<LibraryAction>> = [
 	{
 		keys: 'u',
 		help: 'undo the last forgetting (until the library closes)',
+		hint: 'u undo',
 		on: [[typed('u'), {type: 'undo'}]],
 	},
 	{

@@ -15,7 +15,8 @@ export type MoveAction =
 	| {type: 'goto'}
 	| {type: 'section'; direction: 1 | -1}
 	| {type: 'chapter'; direction: 1 | -1}
-	| {type: 'jump'; anchor: Anchor};
+	/** A jump from outside the keys: a place another device saved (sync), with what to say. */
+	| {type: 'jump'; anchor: Anchor; message?: string};
 
 function scroll(book: Book, state: ReaderState, lines: number): ReaderState {
 	const layout = layoutOf(book, state);
@@ -53,12 +54,16 @@ export function reduceMoving(book: Book, state: ReaderState, action: MoveAction)
 			return scroll(book, state, action.direction * scrollLines(state, action.by));
 		}
 
+		// The start and the end are jumps too (as in vim), so that '' goes back from them.
 		case 'top': {
-			return moveTo(state, startAnchor);
+			return moveTo({...state, back: state.anchor}, startAnchor);
 		}
 
 		case 'bottom': {
-			return moveTo(state, layoutOf(book, state).endAnchor(textRows(state)));
+			return moveTo(
+				{...state, back: state.anchor},
+				layoutOf(book, state).endAnchor(textRows(state)),
+			);
 		}
 
 		case 'digit': {
@@ -75,7 +80,7 @@ export function reduceMoving(book: Book, state: ReaderState, action: MoveAction)
 		}
 
 		case 'goto': {
-			if (!state.count) return moveTo(state, startAnchor);
+			if (!state.count) return moveTo({...state, back: state.anchor}, startAnchor);
 			const chapter = work.chapters[Math.min(Number(state.count), work.chapters.length) - 1];
 			return chapter
 				? jumpTo(book, state, {block: chapter.start, offset: 0})
@@ -113,7 +118,7 @@ export function reduceMoving(book: Book, state: ReaderState, action: MoveAction)
 		}
 
 		case 'jump': {
-			return jumpTo(book, {...state, overlay: undefined}, action.anchor);
+			return jumpTo(book, {...state, overlay: undefined}, action.anchor, action.message);
 		}
 	}
 }

@@ -113,7 +113,8 @@ export const reading: Array<KeyRow<Action>> = [
 	{keys: 'm', help: 'bookmark this place', on: [[is('m'), {type: 'bookmark-add'}]]},
 	{
 		keys: "'",
-		help: 'bookmarks (Enter go, d delete)',
+		help: "bookmarks (Enter go, d delete); '' goes back",
+		readme: "bookmarks (Enter go, d delete); `''` goes back to where you were before the last jump",
 		on: [[is("'"), {type: 'overlay', overlay: 'bookmarks'}]],
 	},
 	{

@@ -51,7 +51,9 @@ export function reduce(book: Book, state: ReaderState, action: Action): ReaderSt
 		case 'bookmark-add':
 		case 'bookmark-move':
 		case 'bookmark-open':
-		case 'bookmark-delete': {
+		case 'bookmark-delete':
+		case 'bookmarks-synced':
+		case 'jump-back': {
 			return reduceBookmarks(book, state, action);
 		}
 
@@ -71,7 +73,9 @@ export type AppAction =
 /** The whole work is here: settle on the saved place if it was waited for, then run the waiting keys. */
 function arrive(book: Book, state: ReaderState, arrival: Arrival): ReaderState {
 	let current: ReaderState = {...state, queued: [], waitingForPlace: false};
-	if (state.waitingForPlace && arrival.anchor) current = jumpTo(book, current, arrival.anchor);
+	// Finding the saved place is no jump of the reader's: there is nothing to go back to.
+	if (state.waitingForPlace && arrival.anchor)
+		current = {...jumpTo(book, current, arrival.anchor), back: undefined};
 	current = {
 		...current,
 		message: arrival.message ?? (state.message === waitingMessage ? undefined : state.message),

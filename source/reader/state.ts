@@ -38,6 +38,8 @@ export type ReaderState = {
 	newChapters: number[];
 	/** 'stop' is Ctrl+C, which ends the program even from the library; 'quit' goes back to it. */
 	quitting: false | 'quit' | 'stop';
+	/** Where the reader was before the last jump, for `''` to go back to (as vim's `''`). */
+	back?: Anchor;
 	/** Set by every move, so the store knows when to save. */
 	moved: number;
 	/** Keys typed while only the start of a long work was read, that wait for the whole of it. */

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-const savedAnchorSchema = v.object({
+export const savedAnchorSchema = v.object({
 	block: count,
 	offset: count,
 	/** The text from the offset on, and the block's first words, to find the place in a changed work. */
@@ -14,11 +14,14 @@ const savedAnchorSchema = v.object({
 	chapter: count,
 });
 
-const bookmarkSchema = v.object({
+export const bookmarkSchema = v.object({
 	...savedAnchorSchema.entries,
 	label: v.string(),
 	createdAt: v.string(),
 });
+
+/** A bookmark deleted on this device, remembered so that syncing does not bring it back. */
+export const deletedBookmarkSchema = v.object({label: v.string(), deletedAt: v.string()});
 
 export const savedWorkSchema = v.object({
 	id: v.string(),
@@ -32,15 +35,19 @@ export const savedWorkSchema = v.object({
 	words: count,
 	readAt: v.string(),
 	bookmarks: v.array(bookmarkSchema),
+	deletedBookmarks: v.optional(v.array(deletedBookmarkSchema)),
 });
 
 export const settingsSchema = v.object({
 	maxWidth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 	wordsPerMinute: v.optional(v.pipe(v.number(), v.minValue(1))),
+	/** The synced folder (Syncthing, Dropbox, …) that places are shared through; absent: no sync. */
+	syncDir: v.optional(v.string()),
 });
 
 export type SavedAnchor = v.InferOutput<typeof savedAnchorSchema>;
 export type Bookmark = v.InferOutput<typeof bookmarkSchema>;
+export type DeletedBookmark = v.InferOutput<typeof deletedBookmarkSchema>;
 export type SavedWork = v.InferOutput<typeof savedWorkSchema>;
 export type Settings = v.InferOutput<typeof settingsSchema>;
 

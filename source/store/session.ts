@@ -5,6 +5,7 @@ import {fractionAt} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
 import type {Clock} from './clock.ts';
 import {resumeAnchor, savedAnchor} from './resume.ts';
+import type {DeletedBookmark} from './schema.ts';
 import type {Bookmark, SavedWork, Store} from './store.ts';
 
 const saveDelayMs = 500;
@@ -14,6 +15,10 @@ export class ReadingSession {
 	#work: Work;
 	readonly #path: string;
 	#bookmarks: Bookmark[];
+	/** Bookmarks deleted here, kept so that a sync from another device does not bring them back. */
+	#deleted: DeletedBookmark[];
+	/** What was saved last: read at the start, then each save; what sync publishes and compares. */
+	#saved?: SavedWork;
 	#pending?: Anchor;
 	#atEnd = false;
 	/** The latest place, so that saving bookmarks never moves the saved position. */
@@ -29,7 +34,9 @@ export class ReadingSession {
 		this.#clock = clock;
 		this.#work = work;
 		this.#path = path;
-		this.#bookmarks = store.work(work.id)?.bookmarks ?? [];
+		this.#saved = store.work(work.id);
+		this.#bookmarks = this.#saved?.bookmarks ?? [];
+		this.#deleted = this.#saved?.deletedBookmarks ?? [];
 		this.#last = start;
 	}
 
@@ -41,17 +48,43 @@ export class ReadingSession {
 		}));
 	}
 
-	/** Replaces the bookmarks; they are saved with the position. */
+	/** Replaces the bookmarks; they are saved with the position, and those gone are remembered as deleted. */
 	setMarks(marks: Mark[]): void {
+		const now = this.#clock.now().toISOString();
 		const created = new Map(
 			this.#bookmarks.map((bookmark) => [bookmark.label, bookmark.createdAt]),
 		);
+		const kept = new Set(marks.map((mark) => mark.label));
+		const gone = new Set(
+			this.#bookmarks.filter((mark) => !kept.has(mark.label)).map((mark) => mark.label),
+		);
+		this.#deleted = [
+			...this.#deleted.filter((deleted) => !gone.has(deleted.label) && !kept.has(deleted.label)),
+			...[...gone].map((label) => ({label, deletedAt: now})),
+		];
 		this.#bookmarks = marks.map((mark) => ({
 			...savedAnchor(this.#work, mark.anchor),
 			label: mark.label,
-			createdAt: created.get(mark.label) ?? this.#clock.now().toISOString(),
+			createdAt: created.get(mark.label) ?? now,
 		}));
 		this.moved(this.#last, this.#atEnd);
+	}
+
+	/** Takes the bookmarks merged with other devices'; the reader is given them by `marks()`. */
+	mergedBookmarks(bookmarks: Bookmark[], deleted: DeletedBookmark[]): void {
+		this.#bookmarks = bookmarks;
+		this.#deleted = deleted;
+		this.moved(this.#last, this.#atEnd);
+	}
+
+	/** The bookmarks as they are now, with those deleted here, for sync to merge with. */
+	bookmarkState(): {bookmarks: Bookmark[]; deletedBookmarks: DeletedBookmark[]} {
+		return {bookmarks: this.#bookmarks, deletedBookmarks: this.#deleted};
+	}
+
+	/** The entry saved last (or found at the start), for sync to publish and compare with. */
+	saved(): SavedWork | undefined {
+		return this.#saved;
 	}
 
 	/** Records a move; it reaches the disk within saveDelayMs unless flushed sooner. */
@@ -71,7 +104,8 @@ export class ReadingSession {
 		const anchor = this.#pending;
 		if (!anchor) return;
 		this.#pending = undefined;
-		this.#store.saveWork(this.#entry(anchor));
+		this.#saved = this.#entry(anchor);
+		this.#store.saveWork(this.#saved);
 		this.#savedFromPreview = this.#work.partial === true;
 	}
 
@@ -105,6 +139,7 @@ export class ReadingSession {
 			words: work.wordsBefore[work.blocks.length]!,
 			readAt: this.#clock.now().toISOString(),
 			bookmarks: this.#bookmarks,
+			...(this.#deleted.length > 0 && {deletedBookmarks: this.#deleted}),
 		};
 	}
 

@@ -3,7 +3,7 @@
 
 import type {Anchor} from '../work/anchor.ts';
 import type {Work} from '../work/types.ts';
-import type {Bookmark} from '../store/store.ts';
+import type {Bookmark, DeletedBookmark} from '../store/schema.ts';
 
 /** The work being read, as an engine needs it: the model, and the file it came from. */
 export type SyncedWork = {work: Work; path: string};
@@ -19,8 +19,8 @@ export type RemotePlace = {
 	exact: boolean;
 	/** The bookmarks that device keeps for the work, when the engine carries them. */
 	bookmarks?: Bookmark[];
-	/** Labels of bookmarks that device deleted, so that a merge does not bring them back. */
-	deletedBookmarks?: string[];
+	/** Bookmarks that device deleted (label and when), so that a merge does not bring them back. */
+	deletedBookmarks?: DeletedBookmark[];
 };
 
 /** This device's place, published after moves (debounced by the caller). */
@@ -29,7 +29,7 @@ export type LocalPlace = {
 	fraction: number;
 	updatedAt: string;
 	bookmarks: Bookmark[];
-	deletedBookmarks: string[];
+	deletedBookmarks: DeletedBookmark[];
 };
 
 export interface SyncEngine {

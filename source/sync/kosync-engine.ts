@@ -8,7 +8,7 @@ import {anchorAtFraction} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
 import type {Device} from './device.ts';
 import type {LocalPlace, RemotePlace, SyncEngine, SyncedWork} from './engine.ts';
-import {noteStatus, readAccount} from './kosync-account.ts';
+import {noteStatus} from './kosync-account.ts';
 import {
 	KosyncError,
 	pullProgress,
@@ -209,12 +209,6 @@ export class KosyncEngine implements SyncEngine {
 			exact: anchor !== undefined,
 		};
 	}
-}
-
-/** The engine for the login kept in ficterm's folder, or none when no one is logged in. */
-export function configuredKosyncEngine(folder: string, device: Device): KosyncEngine | undefined {
-	const account = readAccount(folder);
-	return account ? new KosyncEngine({folder, account, device}) : undefined;
 }
 
 function updatedAt(progress: KosyncProgress): string {

@@ -8,6 +8,7 @@ import {relativeTime, type LibraryEntry} from '../library/entries.ts';
 import type {LibraryState} from '../library/library-state.ts';
 import {keyHint} from '../reader/key-lookup.ts';
 import {counted, percentText, truncateTo} from '../reader/status.ts';
+import {Reverse} from './Reverse.tsx';
 
 type Props = {state: LibraryState; now: Date; columns: number; rows: number};
 
@@ -68,14 +69,11 @@ export function Library({state, now, columns, rows}: Props) {
 					const leftWidth = Math.max(4, columns - stringWidth(right) - 2);
 					const left = padToWidth(truncateTo(name, leftWidth - 2), leftWidth);
 					return (
-						<Text
-							key={entry.path}
-							inverse={selected}
-							dimColor={entry.missing && !selected}
-							wrap="truncate"
-						>
-							{` ${left}${right} `}
-						</Text>
+						<Reverse key={entry.path} when={selected}>
+							<Text dimColor={entry.missing && !selected} wrap="truncate">
+								{` ${left}${right} `}
+							</Text>
+						</Reverse>
 					);
 				})}
 			</Box>

@@ -69,9 +69,12 @@ test('the help and the overlays’ hints are drawn from the table', () => {
 		keyTable.reading.filter((row) => row.inHelp !== false).map((row) => row.keys),
 	);
 	assert.equal(keyHint('contents'), '↑↓ move · Enter go · q close');
-	assert.equal(keyHint('bookmarks'), '↑↓ move · Enter go · d delete · m adds one · q close');
+	assert.equal(
+		keyHint('bookmarks'),
+		"↑↓ move · Enter go · d delete · m adds one · ' back · q close",
+	);
 	assert.equal(keyHint('help'), '↑↓ scroll · q close');
-	assert.equal(keyHint('library'), '↑↓ move · Enter read · d forget · q quit');
+	assert.equal(keyHint('library'), '↑↓ move · Enter read · d forget · u undo · q quit');
 });
 
 test('every row names its keys and says what they do, once per context', () => {

@@ -7,12 +7,8 @@ import {after, before, beforeEach, describe, test} from 'node:test';
 import {workFromBytes} from '../../source/formats/open-work.ts';
 import type {LocalPlace} from '../../source/sync/engine.ts';
 import {readStatus, saveAccount} from '../../source/sync/kosync-account.ts';
-import {
-	configuredKosyncEngine,
-	KosyncEngine,
-	kosyncPercentage,
-	workDocument,
-} from '../../source/sync/kosync-engine.ts';
+import {configuredEngines} from '../../source/sync/engines.ts';
+import {KosyncEngine, kosyncPercentage, workDocument} from '../../source/sync/kosync-engine.ts';
 import {readQueue} from '../../source/sync/kosync-queue.ts';
 import {partialMd5} from '../../source/sync/partial-md5.ts';
 import {fractionAt} from '../../source/work/progress.ts';
@@ -256,9 +252,10 @@ describe('the kosync engine', () => {
 	});
 });
 
-test('an engine is configured only when someone is logged in', () => {
+test('the engines list has the kosync engine only when someone is logged in', () => {
 	const home = mkdtempSync(join(tmpdir(), 'ficterm-kosync-home-'));
-	assert.equal(configuredKosyncEngine(home, laptop), undefined);
+	const names = () => configuredEngines({}, () => laptop, home).map((engine) => engine.name);
+	assert.deepEqual(names(), []);
 	saveAccount(home, {url: 'https://sync.example.org', user: 'reader', key: md5('pw')});
-	assert.equal(configuredKosyncEngine(home, laptop)?.name, 'kosync server');
+	assert.deepEqual(names(), ['kosync server']);
 });

@@ -44,7 +44,7 @@ test('the library draws its entries, their progress and news, the cursor and the
 	assert.match(lines[1]!, /Read — An Author .*━{5}─{5} {2}50% {2}2 new chapters · 2 h ago/);
 	assert.match(lines[2]!, /Gone — An Author .* missing/);
 	assert.match(lines[3]!, /Unread — An Author .*0% {2}unread/);
-	assert.equal(lines.at(-1), ' ↑↓ move · Enter read · d forget · q quit');
+	assert.equal(lines.at(-1), ' ↑↓ move · Enter read · d forget · u undo · q quit');
 });
 
 test('a message takes the place of the keys', async () => {
@@ -80,4 +80,16 @@ test('columns line up by display width, and repeated titles show their file name
 	assert.match(rows[3]!, /Untitled \(one\.txt\) — An Author/);
 	assert.match(rows[4]!, /Untitled \(two\.txt\) — An Author/);
 	assert.doesNotMatch(rows[0]!, /\(Short\.txt\)/);
+});
+
+test('the selected work stays in reverse video without colour', async () => {
+	// ink-testing-library's colour level is 0, as under --no-color: Ink's own inverse is dropped.
+	const now = new Date('2026-01-02T12:00:00Z');
+	const entries = [entry('First'), entry('Second')];
+	const frame = await frameOf(
+		<Library state={{entries, cursor: 1, quitting: false}} now={now} columns={60} rows={6} />,
+	);
+	const rows = frame.split('\n');
+	assert.ok(rows.find((row) => row.includes('Second'))!.includes('\u001B[7m'), frame);
+	assert.ok(!rows.find((row) => row.includes('First'))!.includes('\u001B[7m'), frame);
 });
