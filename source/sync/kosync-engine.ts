@@ -120,7 +120,10 @@ export class KosyncEngine implements SyncEngine {
 		if (xpointer && file) places.push({...base, document: file, progress: xpointer});
 		const madeAt = Math.floor(this.#now().getTime() / 1000);
 		try {
-			for (const progress of places) await pushProgress(account, progress, signal);
+			for (const progress of places) {
+				if (await this.#newerOnServer(progress.document, place.updatedAt, signal)) continue;
+				await pushProgress(account, progress, signal);
+			}
 		} catch (error) {
 			if (worthRetrying(error))
 				for (const progress of places) enqueue(folder, {...progress, madeAt});
@@ -131,6 +134,21 @@ export class KosyncEngine implements SyncEngine {
 		this.#succeeded();
 		dequeue(folder, new Set(places.map((progress) => progress.document)));
 		await this.#sendQueued(signal);
+	}
+
+	/**
+	 * Whether another device left a newer place for the document: the server keeps one place per
+	 * document, so an older one (the place saved before opening, published at start) must not
+	 * overwrite it before it was followed.
+	 */
+	async #newerOnServer(document: string, updatedAt: string, signal: AbortSignal): Promise<boolean> {
+		const {account, device} = this.#options;
+		const {progress} = await pullProgress(account, document, signal);
+		return (
+			progress !== undefined &&
+			progress.deviceId !== device.id &&
+			(progress.timestamp ?? 0) * 1000 > Date.parse(updatedAt)
+		);
 	}
 
 	/** Sends places kept while offline, unless the server has a newer one for the document. */

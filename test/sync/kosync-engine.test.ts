@@ -143,6 +143,31 @@ describe('the kosync engine', () => {
 		server.now = () => Math.floor(Date.now() / 1000);
 	});
 
+	test('an older local place does not overwrite a newer one another device left on the server', async () => {
+		const {work} = synced;
+		const kobo = {
+			progress: '/body/DocFragment[3]/body/p[4]/text().0',
+			percentage: 0.9,
+			device: 'Kobo',
+			device_id: 'kobo',
+			timestamp: Math.floor(Date.now() / 1000),
+		};
+		server.documents.set(`reader:${fileId}`, kobo);
+		const before = {
+			...placeAt(work, {block: 3, offset: 0}),
+			updatedAt: new Date(Date.now() - 60_000).toISOString(),
+		};
+		await engine.push(synced, before, signal());
+		assert.deepEqual(server.documents.get(`reader:${fileId}`), kobo);
+		// A place made after it does replace it.
+		const later = {
+			...placeAt(work, {block: 3, offset: 0}),
+			updatedAt: new Date(Date.now() + 5000).toISOString(),
+		};
+		await engine.push(synced, later, signal());
+		assert.equal(server.documents.get(`reader:${fileId}`)!.device, 'laptop');
+	});
+
 	test('offline, a push is queued in a private file and sent with the next push that gets through', async () => {
 		const {work} = synced;
 		server.misbehave = () => ({status: 503, body: '{"message":"down"}'});
