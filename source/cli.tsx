@@ -3,6 +3,7 @@
 import meow from 'meow';
 import {checkFlagCompanions, checkFlagValues} from './command-line-checks.ts';
 import {run} from './run.ts';
+import {runSync} from './sync-command.ts';
 import {UsageError} from './usage-error.ts';
 import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
@@ -13,6 +14,7 @@ const cli = meow(
 	Usage
 	  $ ficterm [FILE]
 	  $ cat FILE | ficterm
+	  $ ficterm sync login URL USER | sync status | sync logout
 
 	Reads a work: AO3 and FanFicFare downloads, EPUB, HTML, Markdown or plain text.
 	With no FILE, shows your library: works read before and the sample works.
@@ -30,6 +32,8 @@ const cli = meow(
 	  --dir FOLDER    With no FILE: also list the works in FOLDER
 	  --sync-dir DIR  Share your place through DIR, a folder Syncthing or Dropbox copies (remembered)
 	  --no-sync       Stop sharing places through the sync folder (forgets it)
+	  --password-stdin  With sync login: read the password from standard input
+	  --allow-http    With sync login: accept plain http to another machine without asking
 	  --help, -h      Show this help
 	  --version, -v   Show the version
 
@@ -53,6 +57,8 @@ const cli = meow(
 			dir: {type: 'string'},
 			syncDir: {type: 'string'},
 			sync: {type: 'boolean', default: true},
+			passwordStdin: {type: 'boolean'},
+			allowHttp: {type: 'boolean'},
 			help: {type: 'boolean', shortFlag: 'h'},
 			version: {type: 'boolean', shortFlag: 'v'},
 		},
@@ -79,6 +85,8 @@ const knownFlags = new Set([
 	'dir',
 	'syncDir',
 	'sync',
+	'passwordStdin',
+	'allowHttp',
 	'help',
 	'h',
 	'version',
@@ -86,6 +94,11 @@ const knownFlags = new Set([
 ]);
 
 async function main(): Promise<number> {
+	const {passwordStdin = false, allowHttp = false} = cli.flags;
+	if (cli.input[0] === 'sync' && !cli.flags.help)
+		return runSync(cli.input.slice(1), {passwordStdin, allowHttp});
+	if (passwordStdin || allowHttp)
+		throw new UsageError('--password-stdin and --allow-http go with sync login');
 	if (cli.input.length > 1)
 		throw new UsageError(`one file at a time, please (got ${cli.input.length})`);
 	const {flags} = cli;

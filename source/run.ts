@@ -64,7 +64,8 @@ function rememberSync(store: Store, request: Request): void {
 
 /** The sync engines the settings set up, for reading in the terminal. */
 function syncEngines(store: Store): SyncEngine[] {
-	return configuredEngines(store.settings(), () => thisDevice(dirname(store.path)));
+	const folder = dirname(store.path);
+	return configuredEngines(store.settings(), () => thisDevice(folder), folder);
 }
 
 function colorWanted(flag: boolean): boolean {

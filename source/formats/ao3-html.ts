@@ -41,9 +41,9 @@ function chapterTitle(text: string, number: number): string {
 	return /^chapter\s+\d+/i.test(text) ? text : `Chapter ${number}: ${text}`;
 }
 
-/** Reads one HTML download, or the documents of an AO3 EPUB in spine order. */
+/** Reads one HTML download, or the documents of an AO3 EPUB in spine order (with their XPointer roots). */
 export function parseAo3Html(
-	documents: string | Iterable<string>,
+	documents: string | Iterable<string | {html: string; xpathRoot?: string}>,
 	format: 'ao3-html' | 'ao3-epub' = 'ao3-html',
 ): WorkDraft {
 	const meta = emptyMeta();
@@ -152,8 +152,10 @@ export function parseAo3Html(
 	};
 
 	let dropped = 0;
-	for (const html of typeof documents === 'string' ? [documents] : documents) {
+	for (const document of typeof documents === 'string' ? [documents] : documents) {
+		const {html, xpathRoot} = typeof document === 'string' ? {html: document} : document;
 		dropped += htmlBlocks(html, onBlock, {
+			xpathRoot,
 			skip: (element) => hasClass(element, 'toc-heading') || hasClass(element, 'endnote-link'),
 			onTitle: (title) => {
 				documentTitle ||= title;

@@ -92,10 +92,14 @@ function segmentsOf(pkg: EpubPackage): Segment[] {
 		if (current.entry === -1) current.lastDocument = {path, start: current.blocks.length};
 		const fragments = targets.get(path);
 		begin(fragments?.get(''));
-		htmlBlocks(pkg.text(path), (block) => {
-			if (fragments) for (const id of block.ids) begin(fragments.get(id));
-			(inNote(block) ? current.notes : current.blocks).push(draftBlock(block));
-		});
+		htmlBlocks(
+			pkg.text(path),
+			(block) => {
+				if (fragments) for (const id of block.ids) begin(fragments.get(id));
+				(inNote(block) ? current.notes : current.blocks).push(draftBlock(block));
+			},
+			{xpathRoot: pkg.xpathRoot(path)},
+		);
 	}
 
 	return segments;

@@ -16,6 +16,8 @@ export type EpubPackage = {
 	toc: TocEntry[];
 	warnings: string[];
 	text: (path: string, options?: {keep?: boolean}) => string;
+	/** `/body[1]/DocFragment[N]`: KOReader's name for a spine document (N counts every itemref). */
+	xpathRoot: (path: string) => string | undefined;
 };
 
 /** How many of the innermost open elements gather the text inside them. */
@@ -130,10 +132,14 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 
 	const spineElement = opf.find((element) => localName(element.name) === 'spine');
 	const spine: string[] = [];
+	// crengine makes a DocFragment for every itemref, linear="no" ones too, numbered from 1.
+	const fragments = new Map<string, number>();
 	for (const element of opf) {
 		if (localName(element.name) !== 'itemref') continue;
 		const item = manifest.get(element.attributes['idref'] ?? '');
-		if (item && element.attributes['linear'] !== 'no') spine.push(item.href);
+		if (!item) continue;
+		if (!fragments.has(item.href)) fragments.set(item.href, fragments.size + 1);
+		if (element.attributes['linear'] !== 'no') spine.push(item.href);
 	}
 
 	if (spine.length === 0)
@@ -174,7 +180,12 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 	);
 	const read = present.slice(0, maxDocuments);
 	files.load(read);
-	return {metadata, spine: read, toc, text, warnings};
+	const xpathRoot = (path: string) => {
+		const index = fragments.get(path);
+		return index === undefined ? undefined : `/body[1]/DocFragment[${index}]`;
+	};
+
+	return {metadata, spine: read, toc, text, warnings, xpathRoot};
 }
 
 function fragment(href: string): string {

@@ -57,8 +57,8 @@ function isFff(pkg: EpubPackage, documents: string[]): boolean {
 	);
 }
 
-function* spineTexts(pkg: EpubPackage): Generator<string> {
-	for (const path of pkg.spine) yield pkg.text(path);
+function* spineTexts(pkg: EpubPackage): Generator<{html: string; xpathRoot?: string}> {
+	for (const path of pkg.spine) yield {html: pkg.text(path), xpathRoot: pkg.xpathRoot(path)};
 }
 
 function parseAo3Epub(pkg: EpubPackage): WorkDraft {
@@ -94,18 +94,23 @@ function parseFffEpub(pkg: EpubPackage): WorkDraft {
 
 		if (/(^|\/)toc_page\.xhtml$/.test(path)) continue;
 		let chapter: ChapterDraft | undefined;
-		htmlBlocks(html, (block) => {
-			const isTitle = block.element !== undefined && hasClass(block.element, 'fff_chapter_title');
-			if (isTitle || (!chapter && block.kind === 'heading')) {
-				chapter = chapterDraft(block.text, []);
-				draft.chapters.push(chapter);
-				return;
-			}
+		const xpathRoot = pkg.xpathRoot(path);
+		htmlBlocks(
+			html,
+			(block) => {
+				const isTitle = block.element !== undefined && hasClass(block.element, 'fff_chapter_title');
+				if (isTitle || (!chapter && block.kind === 'heading')) {
+					chapter = chapterDraft(block.text, []);
+					draft.chapters.push(chapter);
+					return;
+				}
 
-			chapter ??= draft.chapters.at(-1) ?? pushChapter(draft, meta.title);
-			const inNotes = block.ancestors.some((element) => hasClass(element, 'fff_chapter_notes'));
-			(inNotes ? chapter.notes : chapter.body).push(draftBlock(block));
-		});
+				chapter ??= draft.chapters.at(-1) ?? pushChapter(draft, meta.title);
+				const inNotes = block.ancestors.some((element) => hasClass(element, 'fff_chapter_notes'));
+				(inNotes ? chapter.notes : chapter.body).push(draftBlock(block));
+			},
+			{xpathRoot},
+		);
 	}
 
 	return draft;

@@ -51,6 +51,11 @@ export class BlockTextBuilder {
 	#ids: string[] = [];
 	#nextIds: string[] = [];
 
+	/** Characters in the block so far. */
+	get length(): number {
+		return this.#length;
+	}
+
 	get isBlank(): boolean {
 		return !this.#hasText;
 	}

@@ -4,9 +4,10 @@
 import type {DraftBlock} from '../work/draft.ts';
 import {boundedParser} from './bounded-parser.ts';
 import {BlockTextBuilder} from './html-block-text.ts';
+import {ElementPaths} from './html-element-paths.ts';
 import {
 	blockTags,
-	directionOf,
+	directionWithin,
 	type Element,
 	inlineStyles,
 	isCentred,
@@ -43,18 +44,9 @@ export type HtmlOptions = {
 	skip?: (element: Element) => boolean;
 	/** Called with the document's <title>. */
 	onTitle?: (title: string) => void;
+	/** An EPUB document's `/body[1]/DocFragment[N]`: blocks then carry their XPointer path. */
+	xpathRoot?: string;
 };
-
-function directionWithin(element: Element | undefined, ancestors: readonly Element[]) {
-	const own = element && directionOf(element);
-	if (own) return own;
-	for (let index = ancestors.length - 1; index >= 0; index--) {
-		const direction = directionOf(ancestors[index]!);
-		if (direction) return direction;
-	}
-
-	return undefined;
-}
 
 /** Reads HTML into blocks; returns how many start tags were left out for nesting too deep. */
 export function htmlBlocks(
@@ -77,9 +69,13 @@ export function htmlBlocks(
 	const centred = new WeakSet<Element>();
 	let ignoredDepth = 0;
 	const listCounters: number[] = [];
+	const paths = options.xpathRoot
+		? new ElementPaths(options.xpathRoot, () => text.length)
+		: undefined;
 
 	const flush = () => {
 		const element = blockElement;
+		const xpath = paths?.endBlock();
 		const ancestors = blockAncestors;
 		const tag = element?.tag ?? 'p';
 		const {body, styles, ruby, links, ids} = text.take(
@@ -103,6 +99,7 @@ export function htmlBlocks(
 			tag,
 		};
 		if (element) block.element = element;
+		if (xpath) block.xpath = xpath;
 		if (heading) block.level = Number(heading[1]);
 		if (styles.length > 0) block.styles = styles;
 		if (ruby.length > 0) block.ruby = ruby;
@@ -120,6 +117,7 @@ export function htmlBlocks(
 	const startBlock = (element: Element) => {
 		flush();
 		blockElement = element;
+		paths?.beginBlock();
 		// Blocks in the same container share one snapshot of their ancestors.
 		const depth = stack.length - 1;
 		let same = snapshot.length === depth;
@@ -132,6 +130,7 @@ export function htmlBlocks(
 	const {parser, dropped} = boundedParser(
 		{
 			onopentag(name, attributes) {
+				paths?.open(name);
 				if (skipDepth > 0) {
 					if (!voidTags.has(name)) skipDepth++;
 					return;
@@ -225,10 +224,12 @@ export function htmlBlocks(
 				}
 
 				if (skipDepth > 0) return;
+				paths?.text(data);
 				if (preDepth > 0) text.appendPreformatted(data);
 				else text.append(data);
 			},
 			onclosetag(name) {
+				paths?.close(name);
 				if (name === 'title' && titleText !== undefined) {
 					options.onTitle?.(titleText.replace(/\s+/g, ' ').trim());
 					titleText = undefined;
@@ -291,5 +292,6 @@ export function draftBlock(block: HtmlBlock): DraftBlock {
 	if (block.ruby) result.ruby = block.ruby;
 	if (block.center) result.center = true;
 	if (block.direction) result.direction = block.direction;
+	if (block.xpath) result.xpath = block.xpath;
 	return result;
 }

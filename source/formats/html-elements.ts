@@ -166,3 +166,15 @@ export function directionOf(element: Element): 'rtl' | 'ltr' | undefined {
 	const dir = element.attributes['dir']?.toLowerCase();
 	return dir === 'rtl' || dir === 'ltr' ? dir : undefined;
 }
+
+/** The writing direction of a block: its element's own `dir`, else the nearest ancestor's. */
+export function directionWithin(element: Element | undefined, ancestors: readonly Element[]) {
+	const own = element && directionOf(element);
+	if (own) return own;
+	for (let index = ancestors.length - 1; index >= 0; index--) {
+		const direction = directionOf(ancestors[index]!);
+		if (direction) return direction;
+	}
+
+	return undefined;
+}

@@ -30,6 +30,16 @@ export type BlockKind =
 /** Which part of the work a block belongs to; only `story` counts as the work's words. */
 export type BlockPart = 'front' | 'story' | 'note';
 
+/** An element of an EPUB document as a chain up to its DocFragment; blocks share their ancestors. */
+export type ElementNode = {parent?: ElementNode; step: string};
+
+/**
+ * Where a block from an EPUB sits in its document, as KOReader's XPointers name it: the block's
+ * element (`/body[1]/DocFragment[3]/body[1]/p[4]`), and its first text node below that element
+ * (`/i[1]/text()[1]`) with the stretch of the block's text that node holds.
+ */
+export type BlockXPath = {element: ElementNode; text?: string; start: number; end: number};
+
 export type Block = {
 	kind: BlockKind;
 	part: BlockPart;
@@ -44,6 +54,7 @@ export type Block = {
 	continued?: boolean;
 	/** Hidden until the reader asks (the front page's additional tags: they can be spoilers). */
 	folded?: boolean;
+	xpath?: BlockXPath;
 };
 
 export type Range = {start: number; end: number};
