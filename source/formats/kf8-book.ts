@@ -110,6 +110,8 @@ export function openKf8(
 		spine,
 		toc,
 		warnings: [],
+		// KOReader places Kindle books by its own positions, not by EPUB XPointers: none here.
+		xpathRoot: () => undefined,
 		text(path, options = {}) {
 			const html = documents.get(path) ?? '';
 			if (!options.keep) documents.delete(path);

@@ -181,6 +181,8 @@ export function openMobi6(
 		spine: ranges.map((_, index) => documentName(index)).filter((name) => documents.has(name)),
 		toc,
 		warnings: [],
+		// KOReader places Kindle books by its own positions, not by EPUB XPointers: none here.
+		xpathRoot: () => undefined,
 		text(path, options = {}) {
 			const html = documents.get(path) ?? '';
 			if (!options.keep) documents.delete(path);
