@@ -6,6 +6,7 @@ import {basename} from 'node:path';
 import {identityIsComplete} from '../work/assemble.ts';
 import {isZip} from '../work/decode.ts';
 import type {Work} from '../work/types.ts';
+import {isMobiBytes} from '../formats/mobi.ts';
 import {lookBytes, workFromBytes, workFromStart} from '../formats/open-work.ts';
 import type {SavedWork} from '../store/store.ts';
 
@@ -19,7 +20,7 @@ export type Found = {
 	chapters?: number;
 };
 
-/** A zip (an EPUB) has its contents at its end, so it is read whole: up to this size. */
+/** A zip (an EPUB) has its contents at its end, a Kindle book its chapters past its start, so each is read whole: up to this size. */
 const maxZipLookBytes = 64 * 1024 * 1024;
 
 /** The file's name, with a note on why nothing more is said of it. */
@@ -37,7 +38,7 @@ function lookAt(path: string): {bytes: Uint8Array; whole: boolean} | string {
 		const read = readSync(fd, head, 0, head.length, 0);
 		const bytes = head.subarray(0, read);
 		if (read >= size) return {bytes, whole: true};
-		if (!isZip(bytes)) return {bytes, whole: false};
+		if (!isZip(bytes) && !isMobiBytes(bytes)) return {bytes, whole: false};
 		if (size > maxZipLookBytes) return 'too large to look into';
 		return {bytes: readFileSync(fd), whole: true};
 	} finally {

@@ -22,7 +22,7 @@ export type LibraryEntry = {
 	missing: boolean;
 };
 
-const workFile = /\.(txt|md|markdown|html?|xhtml|epub)$/i;
+const workFile = /\.(txt|md|markdown|html?|xhtml|epub|fb2|fb2\.zip|mobi|azw3?|prc|pdf)$/i;
 /** Folders can be large; the library lists this many files from each. */
 const maxFilesPerFolder = 500;
 

@@ -167,3 +167,27 @@ test('last-read times read naturally', () => {
 	assert.equal(relativeTime('2026-11-24T02:00:00Z', now), '10 h ago');
 	assert.equal(relativeTime('2026-11-20T12:00:00Z', now), '4 days ago');
 });
+
+test('a folder lists FB2, AZW3, MOBI and PDF files too, by title where a look can tell it', () => {
+	const shelf = mkdtempSync(join(tmpdir(), 'ficterm-shelf-'));
+	const fixtures = new URL('../fixtures/', import.meta.url).pathname;
+	for (const file of [
+		'fb2/cold-iron-stars.fb2',
+		'fb2/cold-iron-stars.fb2.zip',
+		'azw3/cold-iron-stars.azw3',
+		'mobi/cold-iron-stars.mobi',
+		'pdf/calibre-cold-iron-stars.pdf',
+	])
+		copyFileSync(join(fixtures, file), join(shelf, file.split('/')[1]!));
+	const entries = libraryEntries([], [shelf]);
+	assert.deepEqual(entries.map((entry) => entry.path.split('/').at(-1)).sort(), [
+		'calibre-cold-iron-stars.pdf',
+		'cold-iron-stars.azw3',
+		'cold-iron-stars.fb2',
+		'cold-iron-stars.fb2.zip',
+		'cold-iron-stars.mobi',
+	]);
+	for (const entry of entries.filter((entry) => !entry.path.endsWith('.pdf')))
+		assert.equal(entry.title, 'Cold Iron Stars', entry.path);
+	rmSync(shelf, {recursive: true, force: true});
+});
