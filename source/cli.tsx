@@ -16,7 +16,8 @@ const cli = meow(
 	  $ cat FILE | ficterm
 	  $ ficterm sync login URL USER | sync status | sync logout
 
-	Reads a work: AO3 and FanFicFare downloads, EPUB, HTML, Markdown or plain text.
+	Reads a work: AO3 and FanFicFare downloads, EPUB, MOBI, AZW3, FB2, PDF, HTML, Markdown
+	or plain text.
 	With no FILE, shows your library: works read before and the sample works.
 
 	Options

@@ -34,3 +34,20 @@ test("the readme's options table names every option --help names, and no other",
 		'missing from --help',
 	);
 });
+
+test('--help names every kind of file ficterm reads', () => {
+	const help = readFileSync(new URL('../source/cli.tsx', import.meta.url), 'utf8');
+	const about = help.slice(help.indexOf('Reads a work'), help.indexOf('With no FILE'));
+	for (const kind of [
+		'AO3',
+		'FanFicFare',
+		'EPUB',
+		'MOBI',
+		'AZW3',
+		'FB2',
+		'PDF',
+		'HTML',
+		'Markdown',
+	])
+		assert.ok(about.includes(kind), `--help does not name ${kind}`);
+});

@@ -168,7 +168,14 @@ const metadata: Array<KeyRow<Action>> = [
 
 const help: Array<KeyRow<Action>> = [
 	...scrollingRows,
-	{...closingRow('?', 'help'), keys: 'Esc q ? h'},
+	(() => {
+		const row = closingRow('?', 'help');
+		return {
+			...row,
+			keys: 'Esc q ? h',
+			on: [...row.on, [is('h'), {type: 'overlay', overlay: 'help'}]],
+		};
+	})(),
 	quitting,
 ];
 

@@ -86,3 +86,21 @@ test('every row names its keys and says what they do, once per context', () => {
 		}
 	}
 });
+
+test('every single key a row names does something in its context (h closes the help, as it opens it)', () => {
+	const contexts = ['reading', 'contents', 'bookmarks', 'metadata', 'help'] as const;
+	for (const context of contexts) {
+		for (const row of keyTable[context]) {
+			for (const token of row.keys.split(' ').filter((token) => /^[!-~]$/.test(token))) {
+				assert.ok(
+					actionForKey(token, {}, states[context]!),
+					`${context}: ${token} (${row.help}) does nothing`,
+				);
+			}
+		}
+	}
+
+	for (const row of keyTable.library)
+		for (const token of row.keys.split(' ').filter((token) => /^[!-~]$/.test(token)))
+			assert.ok(libraryActionForKey(token, {}), `library: ${token} does nothing`);
+});
