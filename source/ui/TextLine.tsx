@@ -3,7 +3,7 @@
 import {Text} from 'ink';
 import type {Line} from '../layout/wrap-block.ts';
 import type {InlineStyle} from '../work/types.ts';
-import {Reverse} from './Reverse.tsx';
+import {type Attribute, Attributes} from './Reverse.tsx';
 
 type Segment = {text: string; styles: Set<InlineStyle>; highlight: boolean};
 
@@ -33,31 +33,30 @@ type Props = {line: Line; margin: number; highlights: Array<[number, number]>; c
 export function TextLine({line, margin, highlights, color}: Props) {
 	const pad = ' '.repeat(margin + line.indent);
 	if (!line.text) return <Text> </Text>;
-	const dim = line.tone === 'break' || line.tone === 'note';
-	const plain = line.runs.length === 0 && highlights.length === 0;
+	const lineAttributes: Attribute[] = [];
+	if (line.tone === 'heading') lineAttributes.push('bold');
+	if (line.tone === 'break' || line.tone === 'note') lineAttributes.push('dim');
+	const segments =
+		line.runs.length === 0 && highlights.length === 0
+			? [{text: line.text, styles: new Set<InlineStyle>(), highlight: false}]
+			: segmentsOf(line, highlights);
 	return (
-		<Text
-			wrap="truncate"
-			bold={line.tone === 'heading'}
-			dimColor={dim}
-			color={line.tone === 'heading' && color ? 'cyan' : undefined}
-		>
+		<Text wrap="truncate" color={line.tone === 'heading' && color ? 'cyan' : undefined}>
 			{pad}
-			{plain
-				? line.text
-				: segmentsOf(line, highlights).map((segment, index) => (
-						<Text
-							key={index}
-							italic={segment.styles.has('italic')}
-							bold={segment.styles.has('bold')}
-							underline={segment.styles.has('underline')}
-							strikethrough={segment.styles.has('strike')}
-						>
-							<Reverse when={segment.highlight}>
-								<Text>{segment.text}</Text>
-							</Reverse>
-						</Text>
-					))}
+			{segments.map((segment, index) => (
+				// Each piece carries all its attributes and turns them all off after it, so that
+				// none runs on into the next (bold and dim share one "off").
+				<Attributes key={index} on={attributesOf(lineAttributes, segment)}>
+					<Text>{segment.text}</Text>
+				</Attributes>
+			))}
 		</Text>
 	);
+}
+
+function attributesOf(line: readonly Attribute[], segment: Segment): Attribute[] {
+	const attributes = [...line];
+	for (const style of segment.styles) attributes.push(style);
+	if (segment.highlight) attributes.push('reverse');
+	return attributes;
 }

@@ -58,3 +58,28 @@ test('the contents and bookmarks cursors stay in reverse video without colour', 
 			.includes(reverse),
 	);
 });
+
+test('italic, bold and strike-through stay without colour, and no attribute runs on past its text', async () => {
+	const line = {
+		text: 'a kept struck bold end',
+		runs: [
+			{start: 2, end: 6, style: 'italic'},
+			{start: 7, end: 13, style: 'strike'},
+			{start: 14, end: 18, style: 'bold'},
+		],
+		indent: 0,
+		tone: 'note',
+	};
+	const frame = await frameOf(
+		<TextLine line={line as never} margin={0} highlights={[]} color={false} />,
+	);
+	// Ink writes each character's attributes with the fewest codes: dim throughout, the rest inside.
+	for (const piece of [
+		'\u001B[2ma ',
+		'\u001B[3mkept\u001B[23m',
+		'\u001B[9mstruck\u001B[29m',
+		// Bold and dim share one "off": the note's dimness is given again after the bold word.
+		'\u001B[1mbold\u001B[22m\u001B[2m end\u001B[22m',
+	])
+		assert.ok(frame.includes(piece), JSON.stringify(frame));
+});
