@@ -68,7 +68,7 @@ export function reduceLibrary(state: LibraryState, action: LibraryAction): Libra
 				...state,
 				entries,
 				cursor: at === -1 ? Math.min(index, entries.length - 1) : at,
-				message: `Kept ${entry.title}`,
+				message: `Restored ${entry.title}`,
 				forgotten: state.forgotten!.slice(0, -1),
 			};
 		}

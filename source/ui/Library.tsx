@@ -78,7 +78,7 @@ export function Library({state, now, columns, rows}: Props) {
 				})}
 			</Box>
 			<Text dimColor wrap="truncate">
-				{state.message ?? ` ${keyHint('library')}`}
+				{` ${state.message ?? keyHint('library')}`}
 			</Text>
 		</Box>
 	);

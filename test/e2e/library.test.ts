@@ -24,7 +24,7 @@ test('with no file, the library lists the samples; Enter reads one, q comes back
 	terminal.press('d');
 	await terminal.waitForText("Forgot The Lighthouse Keeper's Daughter · u to undo");
 	terminal.press('u');
-	const kept = await terminal.waitForText("Kept The Lighthouse Keeper's Daughter");
+	const kept = await terminal.waitForText("Restored The Lighthouse Keeper's Daughter");
 	assert.match(kept[1]!, /The Lighthouse Keeper's Daughter .*━{10} +100% {2}just now/);
 	terminal.press('q');
 	await terminal.waitForText('exited 0');

@@ -151,7 +151,7 @@ test('u brings back what d forgot, latest first, in its place and with its progr
 		['Read', 'Gone'],
 	);
 	state = press(state, 'u');
-	assert.equal(state.message, 'Kept Gone');
+	assert.equal(state.message, 'Restored Gone');
 	assert.deepEqual(state.entries, [state.entries[0], entries[1], entries[2]]);
 	assert.equal(state.cursor, 1);
 	state = press(state, 'u');

@@ -57,7 +57,7 @@ test('a message takes the place of the keys', async () => {
 		/>,
 	);
 	assert.match(frame, /No works yet/);
-	assert.equal(frame.split('\n').at(-1), 'Forgot Read');
+	assert.equal(frame.split('\n').at(-1), ' Forgot Read', 'in line with the rows above');
 });
 
 test('columns line up by display width, and repeated titles show their file names', async () => {
