@@ -73,8 +73,9 @@ export class PtySession {
 		await this.settle();
 		const sent = performance.now();
 		this.child.stdin!.write(bytes);
-		// A key whose answer takes longer than the quiet spell (a search in a long work) is waited for.
-		const deadline = sent + 5000;
+		// A key whose answer takes longer than the quiet spell (a search in a long work) is waited
+		// for, up to a second: a key that changes nothing must not take a later status change for its answer.
+		const deadline = sent + 1000;
 		while (this.lastOutput <= sent && performance.now() < deadline)
 			await new Promise((resolve) => setTimeout(resolve, 1));
 		const settled = await this.settle();
