@@ -1,6 +1,7 @@
 // A KF8 book (an AZW3, or the KF8 half of a combined MOBI) as an EPUB-like package of XHTML parts.
 
 import type {EpubPackage, TocEntry} from './epub-container.ts';
+import {kindlePackage} from './kindle-package.ts';
 import {kf8Parts, firstFlow, type Kf8Part} from './kf8-parts.ts';
 import {anchorPositions} from './mobi-anchors.ts';
 import {noIndex, type MobiHeader} from './mobi-header.ts';
@@ -105,19 +106,7 @@ export function openKf8(
 		if (entry.part !== skipped)
 			toc.push({label: entry.label, href: hrefs[index]!, depth: entry.depth});
 	const spine = parts.map((_, index) => partName(index)).filter((_, index) => index !== skipped);
-	return {
-		metadata,
-		spine,
-		toc,
-		warnings: [],
-		// KOReader places Kindle books by its own positions, not by EPUB XPointers: none here.
-		xpathRoot: () => undefined,
-		text(path, options = {}) {
-			const html = documents.get(path) ?? '';
-			if (!options.keep) documents.delete(path);
-			return html;
-		},
-	};
+	return kindlePackage(metadata, spine, toc, documents);
 }
 
 function previewEnd(skeletons: MobiIndex, fragments: MobiIndex, maxParts: number): number {

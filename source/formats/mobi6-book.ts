@@ -3,6 +3,7 @@
 
 import {Parser} from 'htmlparser2';
 import type {EpubPackage, TocEntry} from './epub-container.ts';
+import {kindlePackage} from './kindle-package.ts';
 import {anchorPositions} from './mobi-anchors.ts';
 import {ao3Mobi6Pages, isAo3Mobi6, type Mobi6Page} from './mobi6-ao3.ts';
 
@@ -176,17 +177,6 @@ export function openMobi6(
 	const toc: TocEntry[] = links.flatMap((link, index) =>
 		hrefs[index] ? [{label: link.label, href: hrefs[index], depth: 0}] : [],
 	);
-	return {
-		metadata,
-		spine: ranges.map((_, index) => documentName(index)).filter((name) => documents.has(name)),
-		toc,
-		warnings: [],
-		// KOReader places Kindle books by its own positions, not by EPUB XPointers: none here.
-		xpathRoot: () => undefined,
-		text(path, options = {}) {
-			const html = documents.get(path) ?? '';
-			if (!options.keep) documents.delete(path);
-			return html;
-		},
-	};
+	const spine = ranges.map((_, index) => documentName(index)).filter((name) => documents.has(name));
+	return kindlePackage(metadata, spine, toc, documents);
 }
