@@ -38,8 +38,6 @@ export type AppProps = {
 	arrival?: Arrival;
 	/** Lets the shell hand actions in from outside the keys (sync); returns how to stop. */
 	events?: (dispatch: (action: AppAction) => void) => () => void;
-	/** News from outside the reader (the place cannot be saved): shown once per new object. */
-	notice?: {text: string};
 };
 
 export function App({
@@ -55,7 +53,6 @@ export function App({
 	onQuit,
 	arrival,
 	events,
-	notice,
 }: AppProps) {
 	const terminal = useWindowSize();
 	const {columns, rows} = size ?? terminal;
@@ -74,9 +71,6 @@ export function App({
 	}, [arrival]);
 
 	useEffect(() => events?.(dispatch), [events]);
-	useEffect(() => {
-		if (notice) dispatch({type: 'message', text: notice.text});
-	}, [notice]);
 
 	useInput((input, key) => {
 		dispatch({type: 'key', input, key});

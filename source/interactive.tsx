@@ -138,14 +138,9 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		running.app?.unmount();
 	};
 
-	// The store's news (a place that cannot be saved, a state file moved aside) goes to the status line.
-	let notice: {text: string} | undefined;
-	let shownArrival: Arrival | undefined;
-	const notify = (text: string) => {
-		notice = {text: sanitiseLine(text)};
-		if (running.app) running.app.rerender(element(book, shownArrival));
-		else initial.message = notice.text;
-	};
+	// The store's news (a place that cannot be saved, a state file moved aside) goes to the status
+	// line, through the same relay as sync's news: held until the app is there to take it.
+	const notify = (text: string) => relay.dispatch({type: 'message', text: sanitiseLine(text)});
 
 	session.onSaveNews(notify);
 	const untellStore = store.tellWarningsTo((warning) => notify(`Saved state: ${warning}`));
@@ -155,7 +150,6 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				book={shown}
 				initial={initial}
 				arrival={arrival}
-				notice={notice}
 				color={options.color}
 				wordsPerMinute={settings.wordsPerMinute}
 				clock={options.clock}
@@ -207,8 +201,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				session.setWork(whole);
 				sync?.setWork({work: whole, path});
 				book = new Book(whole, {readings: options.readings});
-				shownArrival = arrivalOf(whole);
-				app.rerender(element(book, shownArrival));
+				app.rerender(element(book, arrivalOf(whole)));
 				setTimeout(warmSearchIndex, 50).unref();
 				// Other devices' places are found in the whole work, once it is here.
 				sync?.start();
