@@ -161,7 +161,28 @@ function loadErrorOf(error: unknown, path: string): LoadError {
 	);
 }
 
-export async function loadPdf(bytes: Uint8Array, path: string): Promise<PdfDocument> {
+/** Pages read at first for a preview, then twice as many each time until it has enough. */
+const firstBatch = 8;
+
+/**
+ * The pages a preview holds so far, and the outline entries that lead into them: an entry past
+ * them would start an empty chapter, and many such entries would read as no chapters at all.
+ */
+function documentSoFar(document: PdfDocument): PdfDocument {
+	const read = document.pages.length;
+	return {...document, outline: document.outline.filter((entry) => entry.page < read)};
+}
+
+/**
+ * Reads a PDF: its outline and metadata, then its pages. With `enough`, the pages are read in
+ * growing batches until `enough` accepts what is read so far (a preview: `partial` is then
+ * true), or until the last page.
+ */
+export async function loadPdf(
+	bytes: Uint8Array,
+	path: string,
+	enough?: (document: PdfDocument) => boolean,
+): Promise<PdfDocument & {partial: boolean}> {
 	const pdfjs = await loadPdfjs();
 	// pdf.js takes the bytes over (it detaches their buffer) and refuses a Buffer: it is given a copy.
 	const task = pdfjs.getDocument({
@@ -180,8 +201,12 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<PdfDocum
 		const count = Math.min(document.numPages, maxPages);
 		if (document.numPages > maxPages)
 			warnings.push(`only the first ${maxPages} of ${document.numPages} pages were read`);
+		const outline = await readOutline(document).catch(() => []);
+		const meta = await readMetadata(document).catch(() => ({authors: [], subjects: []}));
 		const fonts = new Map<string, Font>();
 		const pages: PdfPage[] = [];
+		const read = {pages, outline, warnings, ...meta};
+		let batchEnd = enough ? firstBatch : count;
 		for (let number = 1; number <= count; number++) {
 			try {
 				pages.push(await readPage(await document.getPage(number), fonts));
@@ -189,11 +214,14 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<PdfDocum
 				warnings.push(`the PDF breaks off at page ${number} of ${document.numPages}`);
 				break;
 			}
+
+			if (number === batchEnd && number < count) {
+				if (enough?.(documentSoFar(read))) return {...documentSoFar(read), partial: true};
+				batchEnd *= 2;
+			}
 		}
 
-		const outline = await readOutline(document).catch(() => []);
-		const meta = await readMetadata(document).catch(() => ({authors: [], subjects: []}));
-		return {pages, outline, warnings, ...meta};
+		return {...read, partial: false};
 	} finally {
 		await task.destroy();
 	}
