@@ -1,5 +1,9 @@
 // Reads a PDF's text items, outline and metadata with pdf.js, which is loaded only when a PDF is opened.
 
+import {existsSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {LoadError} from '../work/decode.ts';
 import type {PdfDocument, PdfItem, PdfOutlineEntry, PdfPage} from './pdf-document.ts';
@@ -13,6 +17,21 @@ const maxPages = 50_000;
 /** Outline entries beyond these are ignored: a hostile outline can nest or repeat without end. */
 const maxOutlineDepth = 8;
 const maxOutlineEntries = 10_000;
+
+/**
+ * A folder of pdf.js's data (Adobe's CMaps, the standard fonts' metrics), as a path ending in a
+ * separator: beside the bundle in dist/ (the build copies it there), else in the package.
+ */
+function pdfjsData(name: 'cmaps' | 'standard_fonts'): string | undefined {
+	const bundled = fileURLToPath(new URL(`./pdfjs/${name}/`, import.meta.url));
+	if (existsSync(bundled)) return bundled;
+	try {
+		const manifest = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+		return join(dirname(manifest), name) + sep;
+	} catch {
+		return undefined;
+	}
+}
 
 let loaded: Promise<Pdfjs> | undefined;
 
@@ -192,6 +211,11 @@ export async function loadPdf(
 		fontExtraProperties: true,
 		useSystemFonts: false,
 		stopAtErrors: false,
+		// Text in a CJK font that the PDF only names is in codes of a predefined CMap
+		// (UniJIS-UCS2-H, UniGB-UCS2-H, …): without Adobe's CMaps it reads as no text at all.
+		cMapUrl: pdfjsData('cmaps'),
+		cMapPacked: true,
+		standardFontDataUrl: pdfjsData('standard_fonts'),
 	});
 	try {
 		const document = await task.promise.catch((error: unknown) => {
