@@ -1,7 +1,9 @@
 // Bundles the CLI into dist/ with esbuild: one small entry for print mode, the Ink app loaded only
 // when reading; the licence notices of the bundled packages go beside it.
 
-import {rmSync} from 'node:fs';
+import {cpSync, rmSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
 import {build} from 'esbuild';
 import {writeNotices} from './notices.mjs';
 
@@ -46,5 +48,11 @@ await build({
 	target: 'node18',
 	logLevel: 'warning',
 });
+
+// pdf.js reads Adobe's CMaps (CJK text in fonts a PDF only names) and the standard fonts' data
+// from files at run time: they go beside the bundle, with their licences.
+const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+for (const folder of ['cmaps', 'standard_fonts'])
+	cpSync(join(pdfjs, folder), join('dist/pdfjs', folder), {recursive: true});
 
 writeNotices(metafile, 'dist/THIRD-PARTY-NOTICES.txt');

@@ -10,7 +10,7 @@ import type {Clock} from './store/clock.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
 import {StoreError, type Store} from './store/store.ts';
-import {openWork, previewFromBytes} from './formats/open-work.ts';
+import {openingOf} from './formats/open-work.ts';
 import {readWholeWork} from './whole-work.ts';
 import type {Arrival} from './reader/loading.ts';
 import {arrivalFor} from './arrival.ts';
@@ -56,8 +56,8 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	const {path} = source;
 	const {store} = options;
 	// A large work first shows its opening while the whole of it is read in a worker.
-	const preview = previewFromBytes(source.bytes!, path);
-	let work = preview ?? (await openWork(source, path));
+	let work = await openingOf(source, path);
+	const preview = work.partial ? work : undefined;
 	const saved = store.work(work.id);
 	const settings = store.settings();
 

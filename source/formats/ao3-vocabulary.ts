@@ -165,6 +165,8 @@ export const notesHeading = 'Notes:';
 export const workTextHeading = 'Work Text:';
 export const chapterTextHeading = 'Chapter Text';
 export const seeEndNotes = /^\s*\(See the end of the (work|chapter) for (more )?notes\.?\)\s*$/i;
+/** The download's link to end notes (its `endnote-link`), as text. */
+export const endNoteLink = /^\s*See the end of the (work|chapter) for (more )?notes\.?\s*$/i;
 
 /** Where a copied page's work ends and the site's trailer begins. */
 export const pageTrailer =

@@ -129,6 +129,31 @@ export async function openWork(file: {bytes?: Uint8Array}, path: string): Promis
 	return withText(assembleWork(await parsePdf(bytes, path)), path);
 }
 
+/**
+ * What the reader shows first: a large work's preview (marked partial), or else the whole work.
+ * A PDF's preview is its first pages, read by pdf.js until they hold the words that name the
+ * work; a PDF of a few pages is read whole.
+ */
+export async function openingOf(file: {bytes?: Uint8Array}, path: string): Promise<Work> {
+	const bytes = file.bytes;
+	if (!bytes) return workFromFile(file, path);
+	if (!isPdf(bytes)) return previewFromBytes(bytes, path) ?? workFromFile(file, path);
+	const {parsePdfStart} = await import('./pdf.ts');
+	let preview: Work | undefined;
+	const {draft, partial} = await parsePdfStart(bytes, path, (start) => {
+		const work = assembleWork(start);
+		if (identityIsComplete(work)) preview = work;
+		return preview !== undefined;
+	});
+	if (partial && preview) {
+		preview.partial = true;
+		return preview;
+	}
+
+	file.bytes = undefined;
+	return withText(assembleWork(draft), path);
+}
+
 export function openWorkBytes(bytes: Uint8Array, path: string): Promise<Work> {
 	return openWork({bytes}, path);
 }

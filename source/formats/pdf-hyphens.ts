@@ -2,6 +2,7 @@
 // elsewhere in the text: "pre-" + "sent" is "present", "well-" + "known" stays "well-known".
 
 import type {PdfLine} from './pdf-lines.ts';
+import {isCjkCode} from './text-lines.ts';
 
 const wordPattern = /[\p{L}\p{M}'’]+/gu;
 const cutWord = /([\p{L}\p{M}'’]+)[-\u00AD]$/u;
@@ -20,7 +21,8 @@ export function knownWords(lines: PdfLine[]): Set<string> {
 
 /**
  * How a line's end meets the next line's start: with a space, directly (a hyphen or dash that
- * stays), or directly without the final hyphen (a word cut only to fit the line).
+ * stays, or between CJK characters), or directly without the final hyphen (a word cut only to
+ * fit the line).
  */
 export function lineJoint(
 	before: string,
@@ -28,6 +30,9 @@ export function lineJoint(
 	words: Set<string>,
 ): 'space' | 'join' | 'unhyphenate' {
 	if (before.endsWith('\u00AD')) return 'unhyphenate';
+	// Chinese and Japanese lines break between characters, with no space to keep.
+	if (isCjkCode(before.charCodeAt(before.length - 1)) && isCjkCode(after.charCodeAt(0)))
+		return 'join';
 	const cut = cutWord.exec(before);
 	if (!cut) return before.endsWith('-') || before.endsWith('—') ? 'join' : 'space';
 	const rest = nextWord.exec(after);

@@ -1,5 +1,9 @@
 // Reads a PDF's text items, outline and metadata with pdf.js, which is loaded only when a PDF is opened.
 
+import {existsSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {LoadError} from '../work/decode.ts';
 import type {PdfDocument, PdfItem, PdfOutlineEntry, PdfPage} from './pdf-document.ts';
@@ -13,6 +17,21 @@ const maxPages = 50_000;
 /** Outline entries beyond these are ignored: a hostile outline can nest or repeat without end. */
 const maxOutlineDepth = 8;
 const maxOutlineEntries = 10_000;
+
+/**
+ * A folder of pdf.js's data (Adobe's CMaps, the standard fonts' metrics), as a path ending in a
+ * separator: beside the bundle in dist/ (the build copies it there), else in the package.
+ */
+function pdfjsData(name: 'cmaps' | 'standard_fonts'): string | undefined {
+	const bundled = fileURLToPath(new URL(`./pdfjs/${name}/`, import.meta.url));
+	if (existsSync(bundled)) return bundled;
+	try {
+		const manifest = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+		return join(dirname(manifest), name) + sep;
+	} catch {
+		return undefined;
+	}
+}
 
 let loaded: Promise<Pdfjs> | undefined;
 
@@ -161,7 +180,28 @@ function loadErrorOf(error: unknown, path: string): LoadError {
 	);
 }
 
-export async function loadPdf(bytes: Uint8Array, path: string): Promise<PdfDocument> {
+/** Pages read at first for a preview, then twice as many each time until it has enough. */
+const firstBatch = 8;
+
+/**
+ * The pages a preview holds so far, and the outline entries that lead into them: an entry past
+ * them would start an empty chapter, and many such entries would read as no chapters at all.
+ */
+function documentSoFar(document: PdfDocument): PdfDocument {
+	const read = document.pages.length;
+	return {...document, outline: document.outline.filter((entry) => entry.page < read)};
+}
+
+/**
+ * Reads a PDF: its outline and metadata, then its pages. With `enough`, the pages are read in
+ * growing batches until `enough` accepts what is read so far (a preview: `partial` is then
+ * true), or until the last page.
+ */
+export async function loadPdf(
+	bytes: Uint8Array,
+	path: string,
+	enough?: (document: PdfDocument) => boolean,
+): Promise<PdfDocument & {partial: boolean}> {
 	const pdfjs = await loadPdfjs();
 	// pdf.js takes the bytes over (it detaches their buffer) and refuses a Buffer: it is given a copy.
 	const task = pdfjs.getDocument({
@@ -171,6 +211,11 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<PdfDocum
 		fontExtraProperties: true,
 		useSystemFonts: false,
 		stopAtErrors: false,
+		// Text in a CJK font that the PDF only names is in codes of a predefined CMap
+		// (UniJIS-UCS2-H, UniGB-UCS2-H, …): without Adobe's CMaps it reads as no text at all.
+		cMapUrl: pdfjsData('cmaps'),
+		cMapPacked: true,
+		standardFontDataUrl: pdfjsData('standard_fonts'),
 	});
 	try {
 		const document = await task.promise.catch((error: unknown) => {
@@ -180,8 +225,12 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<PdfDocum
 		const count = Math.min(document.numPages, maxPages);
 		if (document.numPages > maxPages)
 			warnings.push(`only the first ${maxPages} of ${document.numPages} pages were read`);
+		const outline = await readOutline(document).catch(() => []);
+		const meta = await readMetadata(document).catch(() => ({authors: [], subjects: []}));
 		const fonts = new Map<string, Font>();
 		const pages: PdfPage[] = [];
+		const read = {pages, outline, warnings, ...meta};
+		let batchEnd = enough ? firstBatch : count;
 		for (let number = 1; number <= count; number++) {
 			try {
 				pages.push(await readPage(await document.getPage(number), fonts));
@@ -189,11 +238,14 @@ export async function loadPdf(bytes: Uint8Array, path: string): Promise<PdfDocum
 				warnings.push(`the PDF breaks off at page ${number} of ${document.numPages}`);
 				break;
 			}
+
+			if (number === batchEnd && number < count) {
+				if (enough?.(documentSoFar(read))) return {...documentSoFar(read), partial: true};
+				batchEnd *= 2;
+			}
 		}
 
-		const outline = await readOutline(document).catch(() => []);
-		const meta = await readMetadata(document).catch(() => ({authors: [], subjects: []}));
-		return {pages, outline, warnings, ...meta};
+		return {...read, partial: false};
 	} finally {
 		await task.destroy();
 	}

@@ -73,3 +73,27 @@ export function draftOfPdf(document: PdfDocument, path: string): WorkDraft {
 export async function parsePdf(bytes: Uint8Array, path: string): Promise<WorkDraft> {
 	return draftOfPdf(await loadPdf(bytes, path), path);
 }
+
+/**
+ * The draft of a PDF's first pages, read in growing batches until `enough` accepts one: a
+ * preview (`partial`), or the whole draft when the last page came first.
+ */
+export async function parsePdfStart(
+	bytes: Uint8Array,
+	path: string,
+	enough: (draft: WorkDraft) => boolean,
+): Promise<{draft: WorkDraft; partial: boolean}> {
+	let accepted: WorkDraft | undefined;
+	const document = await loadPdf(bytes, path, (start) => {
+		try {
+			const draft = draftOfPdf(start, path);
+			if (enough(draft)) accepted = draft;
+		} catch {
+			// First pages without text (a scanned cover) are no preview: more pages are read.
+		}
+
+		return accepted !== undefined;
+	});
+	if (document.partial && accepted) return {draft: accepted, partial: true};
+	return {draft: draftOfPdf(document, path), partial: false};
+}

@@ -14,7 +14,8 @@ export function isSpacerLine(line: string): boolean {
 	return line.includes('\u00A0') && /^[\s\u00A0]*$/.test(line);
 }
 
-function isCjkCode(code: number): boolean {
+/** A character of a script written without spaces (Han, kana, Hangul, CJK punctuation). */
+export function isCjkCode(code: number): boolean {
 	return code >= 0x2e80 && cjkEdge.test(String.fromCharCode(code));
 }
 

@@ -128,6 +128,8 @@ test('a work is the same work in every format: AO3 id where the file names it, e
 		'azw3/ao3-chaptered-from-html.azw3',
 		'mobi/ao3-cold-iron-stars-combined.mobi',
 		'mobi/ao3-cold-iron-stars.mobi',
+		'mobi/ao3-cold-iron-stars-from-html.mobi',
+		'ao3-html/cold-iron-stars-download.html',
 	]) {
 		assert.equal(ids.get(name), 'ao3:424242', name);
 	}

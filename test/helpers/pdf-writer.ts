@@ -195,3 +195,72 @@ export function storyPdf(story: PdfStory, {outline = true} = {}): Uint8Array {
 		info: {title: story.title, author: story.author},
 	});
 }
+
+/** A CJK font the PDF only names: no font file, its codes mapped by one of Adobe's predefined CMaps. */
+export type CjkFontSpec = {
+	encoding: 'UniJIS-UCS2-H' | 'UniGB-UCS2-H' | 'UniKS-UCS2-H' | 'UniCNS-UCS2-H';
+	baseFont: string;
+	ordering: 'Japan1' | 'GB1' | 'Korea1' | 'CNS1';
+};
+
+/**
+ * One page of CJK lines, each in a Type0 font with a predefined UCS-2 CMap and no embedded font,
+ * its text written as UCS-2 codes: what older CJK producers (and Acrobat's Asian font packs) write.
+ */
+export function cjkPdf(lines: Array<{text: string; font: CjkFontSpec; y: number}>): Uint8Array {
+	const fonts = [...new Set(lines.map((line) => line.font))];
+	// 1 catalog, 2 pages, 3 page, 4 content; then per font: Type0, CIDFont, descriptor.
+	const objects = [
+		'<< /Type /Catalog /Pages 2 0 R >>',
+		'<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+	];
+	const fontId = (index: number) => 5 + index * 3;
+	const resources = fonts.map((_, index) => `/C${index} ${fontId(index)} 0 R`).join(' ');
+	objects.push(
+		`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << ${resources} >> >> >>`,
+	);
+	const ucs2 = (text: string) =>
+		Array.from({length: text.length}, (_, index) =>
+			text.charCodeAt(index).toString(16).padStart(4, '0'),
+		).join('');
+	objects.push(
+		stream(
+			lines
+				.map(
+					(line) =>
+						`BT /C${fonts.indexOf(line.font)} 14 Tf 72 ${line.y} Td <${ucs2(line.text)}> Tj ET`,
+				)
+				.join('\n'),
+		),
+	);
+	for (const [index, font] of fonts.entries()) {
+		const id = fontId(index);
+		objects.push(
+			`<< /Type /Font /Subtype /Type0 /BaseFont /${font.baseFont} /Encoding /${font.encoding} /DescendantFonts [${id + 1} 0 R] >>`,
+			`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${font.baseFont} /CIDSystemInfo << /Registry (Adobe) /Ordering (${font.ordering}) /Supplement 2 >> /FontDescriptor ${id + 2} 0 R /DW 1000 >>`,
+			`<< /Type /FontDescriptor /FontName /${font.baseFont} /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 709 /StemV 69 >>`,
+		);
+	}
+
+	return assemble(objects, '/Root 1 0 R');
+}
+
+/** Our own two paragraphs, Japanese then Chinese, of two lines each: lines 18 points apart, paragraphs 36. */
+export function cjkSamplePdf(): Uint8Array {
+	const japanese: CjkFontSpec = {
+		encoding: 'UniJIS-UCS2-H',
+		baseFont: 'HeiseiMin-W3',
+		ordering: 'Japan1',
+	};
+	const chinese: CjkFontSpec = {
+		encoding: 'UniGB-UCS2-H',
+		baseFont: 'STSong-Light',
+		ordering: 'GB1',
+	};
+	return cjkPdf([
+		{text: '灯台の光が三度まわって、', font: japanese, y: 700},
+		{text: '港の船はみな眠っていた。', font: japanese, y: 682},
+		{text: '海风吹过小镇的屋顶，', font: chinese, y: 646},
+		{text: '灯塔守着整夜的潮声。', font: chinese, y: 628},
+	]);
+}
