@@ -34,9 +34,9 @@ export function libraryActionForKey(input: string, key: KeyInfo): LibraryAction 
 	return lookUp(keyTable.library, input, key);
 }
 
-/** The help overlay's rows: the reading keys. */
+/** The help overlay's rows: every key the reader answers to while reading. */
 export function helpRows(): Array<{keys: string; help: string}> {
-	return keyTable.reading.filter((row) => row.inHelp !== false);
+	return keyTable.reading;
 }
 
 /** The hint at the foot of a context's overlay: "↑↓ move · Enter go · Esc close". */
