@@ -39,9 +39,6 @@ function indentColumns(blanks: string): number {
 // A nested list's bullets change by level, as browsers draw them.
 const bullets = ['•', '◦', '▪'];
 
-/** An open list item: where its text starts (a line indented that far is inside it) and its kind. */
-type OpenItem = {content: number; type: string};
-
 /**
  * One block per paragraph, list item, quote paragraph and heading. A list item keeps its bullet
  * ("• ", "◦ " one level in) or number ("3. ") and takes in the lines that continue it; an item
@@ -53,8 +50,9 @@ export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): 
 	let kind: BlockKind = 'paragraph';
 	let marker = '';
 	let current: string[] = [];
-	// The list items open around the current line, outermost first.
-	let open: OpenItem[] = [];
+	// Where the text of each list item open around the current line starts, outermost first: a
+	// line indented that far is inside the item.
+	let open: number[] = [];
 	let level = 0;
 	let newList = false;
 	let lastTopType = '';
@@ -111,7 +109,7 @@ export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): 
 		if (item && interrupts) {
 			flush();
 			const indent = indentColumns(item[1]!);
-			while (open.length > 0 && indent < open.at(-1)!.content) open.pop();
+			while (open.length > 0 && indent < open.at(-1)!) open.pop();
 			const type = item[2] ?? item[4]!;
 			level = open.length;
 			newList = level === 0 && blocks.at(-1)?.kind === 'list-item' && lastTopType !== type;
@@ -119,7 +117,7 @@ export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): 
 			const bulletOrNumber = item[2] ? bullets[level % bullets.length]! : `${item[3]!}${type}`;
 			const spaces = indentColumns(item[5]!);
 			const markerColumns = item[0].length - item[1]!.length - item[5]!.length;
-			open.push({content: indent + markerColumns + (spaces > 4 ? 1 : spaces), type});
+			open.push(indent + markerColumns + (spaces > 4 ? 1 : spaces));
 			kind = 'list-item';
 			marker = `${bulletOrNumber} `;
 			current.push(line.slice(item[0].length));
@@ -139,7 +137,7 @@ export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): 
 		// A paragraph that starts left of an open item's text is outside that item's list.
 		if (current.length === 0) {
 			const indent = indentColumns(/^[ \t]*/.exec(line)![0]);
-			while (open.length > 0 && indent < open.at(-1)!.content) open.pop();
+			while (open.length > 0 && indent < open.at(-1)!) open.pop();
 		}
 
 		// A plain line after a quote starts a paragraph; after a list item it goes on with it.

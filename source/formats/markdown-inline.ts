@@ -132,7 +132,7 @@ export function parseMarkdownInline(source: string): {text: string; styles: Styl
 		if (char === '<') {
 			autolink.lastIndex = at;
 			const match = autolink.exec(source);
-			if (match) {
+			if (match && (!link || autolink.lastIndex <= link.textEnd)) {
 				pieces.push(source.slice(last, at), placeholder.repeat(match[1]!.length));
 				verbatim.push({text: match[1]!, code: false});
 				at = last = autolink.lastIndex;
