@@ -1,6 +1,7 @@
 // Reading the key table: which context the reader is in, what a key does there, and the rows and
 // hints that the overlays draw.
 
+import stringWidth from 'string-width';
 import type {Action, LibraryAction} from './actions.ts';
 import {keyTable, type KeyContext, type ReaderContext} from './key-table.ts';
 import type {KeyInfo, KeyRow} from './keys.ts';
@@ -43,4 +44,14 @@ export function helpRows(): Array<{keys: string; help: string}> {
 export function keyHint(context: KeyContext): string {
 	const rows: Array<KeyRow<unknown>> = keyTable[context];
 	return rows.flatMap((row) => (row.hint ? [row.hint] : [])).join(' · ');
+}
+
+/**
+ * A hint fitted to `width` by leaving out whole parts, the last but one first, so that no key is
+ * cut in half and the last part (closing, or "more below") stays.
+ */
+export function fitHint(hint: string, width: number): string {
+	const parts = hint.split(' · ');
+	while (parts.length > 1 && stringWidth(parts.join(' · ')) > width) parts.splice(-2, 1);
+	return parts.join(' · ');
 }
