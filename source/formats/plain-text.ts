@@ -52,6 +52,7 @@ function titleFromPath(path: string): string {
 function looksLikeTitle(text: string): boolean {
 	const words = text.split(/\s+/);
 	if (text.length > 60 || words.length > 10 || /^["'“‘«„(\-–—]/.test(text)) return false;
+	if (!/\p{L}/u.test(text)) return false;
 	if (/[.!?,;:…]["'”’»)]?$/.test(text)) return false;
 	return words.every((word) => !/^\p{Ll}\p{L}{3}/u.test(word));
 }

@@ -57,7 +57,7 @@ test('a title over one blank line belongs to the work: chapters start at the fir
 });
 
 test('a short first line that reads as speech or a sentence stays the opening of the story', () => {
-	for (const opening of ['"Run," she said', 'It was late', 'Snow.']) {
+	for (const opening of ['"Run," she said', 'It was late', 'Snow.', '1850']) {
 		const work = workOf(`${opening}\n\nThe rest of it went on for a while.\n`, 'story.txt');
 		assert.equal(work.meta.title, 'story', opening);
 		assert.equal(work.blocks[0]!.text, opening);
