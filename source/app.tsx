@@ -128,6 +128,7 @@ export function App({
 			<BookmarksOverlay
 				marks={state.bookmarks}
 				cursor={state.bookmarkCursor}
+				deleted={state.bookmarkDeleted === true}
 				rows={height}
 				columns={columns}
 			/>

@@ -116,7 +116,14 @@ export async function run(request: Request): Promise<number> {
 		);
 		if (!interactive) {
 			const text = libraryText(openStore(), folders);
-			process.stdout.write(text ? text + '\n' : '');
+			if (!text) {
+				process.stderr.write(
+					'ficterm: no work given and the library is empty: ficterm FILE, or cat FILE | ficterm\n',
+				);
+				return 1;
+			}
+
+			process.stdout.write(text + '\n');
 			return 0;
 		}
 
@@ -198,6 +205,12 @@ const maxStdinBytes = 512 * 1024 * 1024;
 
 async function readStdin(): Promise<Uint8Array> {
 	const input = fstatSync(0);
+	// /dev/null gives nothing, as an empty file does: no work was given.
+	if (
+		input.isCharacterDevice() &&
+		input.rdev === statSync('/dev/null', {throwIfNoEntry: false})?.rdev
+	)
+		return new Uint8Array();
 	if (input.isCharacterDevice() || input.isBlockDevice())
 		throw new LoadError('standard input is a device, not a work file');
 	const chunks: Buffer[] = [];

@@ -79,12 +79,12 @@ test('the contents overlay lists chapters and scenes with word counts', async ()
 	await until(() => (app.lastFrame() ?? '').includes('Contents'), 'contents');
 	const frame = app.lastFrame()!;
 	assert.match(frame, /Contents · 4 chapters/);
-	assert.match(frame, /Chapter 2 +\d+ w/);
+	assert.match(frame, /Chapter 2 +\d+ words/);
 	assert.match(frame, /C1S2P1\./);
 	// Long scene openings give way to their word counts.
 	for (const line of frame.split('\n').filter((row) => /C\dS\dP1\./.test(row))) {
 		// The cursor's row is wrapped in reverse video's own codes.
-		assert.match(line.replaceAll(/\u001B\[\d+m/g, ''), /\d+ w\s*│$/, line);
+		assert.match(line.replaceAll(/\u001B\[\d+m/g, ''), /\d+ words │$/, line);
 	}
 
 	app.unmount();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {after, test} from 'node:test';
 import stringWidth from 'string-width';
 import {cliPath, projectRoot} from './e2e/terminal.ts';
@@ -205,6 +205,47 @@ test('devices and pipes are refused in one line, never read forever', () => {
 	rmSync(dirname(fifo), {recursive: true, force: true});
 	assert.equal(fromFifo.status, 1);
 	assert.equal(fromFifo.stderr, `ficterm: ${fifo} is not a regular file\n`);
+});
+
+test('with /dev/null for input and no FILE, the library is listed, as with an empty pipe or --dir', () => {
+	const shell = (command: string) =>
+		spawnSync('bash', ['-c', command], {
+			encoding: 'utf8',
+			timeout: 10_000,
+			env: {...process.env, FICTERM_HOME: home},
+		});
+	const fromNull = shell(`"${process.execPath}" "${cliPath}" < /dev/null | cat`);
+	assert.equal(fromNull.stderr, '');
+	assert.equal(fromNull.status, 0);
+	assert.match(fromNull.stdout, /^The Lighthouse Keeper's Daughter\t/m);
+	const fromEmpty = shell(`printf '' | "${process.execPath}" "${cliPath}" | cat`);
+	assert.equal(fromEmpty.stdout, fromNull.stdout);
+	const withDir = shell(`"${process.execPath}" "${cliPath}" --dir "${home}" < /dev/null | cat`);
+	assert.equal(withDir.stdout, fromNull.stdout);
+	// Asked for stdin by name, /dev/null is an empty work.
+	const named = shell(`"${process.execPath}" "${cliPath}" - < /dev/null`);
+	assert.equal(named.status, 1);
+	assert.equal(named.stderr, 'ficterm: stdin is empty\n');
+});
+
+test('with no work given and nothing in the library, one line says so and the status is 1', () => {
+	// A copy of the program without the sample works beside it.
+	const copy = mkdtempSync(join(tmpdir(), 'ficterm-bare-'));
+	cpSync(dirname(cliPath), join(copy, 'dist'), {recursive: true});
+	const empty = mkdtempSync(join(tmpdir(), 'ficterm-home-'));
+	const result = spawnSync(process.execPath, [join(copy, 'dist', basename(cliPath))], {
+		encoding: 'utf8',
+		input: '',
+		env: {...process.env, FICTERM_HOME: empty},
+	});
+	rmSync(copy, {recursive: true, force: true});
+	rmSync(empty, {recursive: true, force: true});
+	assert.equal(result.status, 1);
+	assert.equal(result.stdout, '');
+	assert.equal(
+		result.stderr,
+		'ficterm: no work given and the library is empty: ficterm FILE, or cat FILE | ficterm\n',
+	);
 });
 
 test('ruby readings are printed after their text, or left out with --no-readings', () => {

@@ -98,7 +98,7 @@ export function parseInlineMarkup(source: string): {text: string; styles: StyleR
 	return last === 0 ? {text: unescape(text), styles: []} : unescapeWithRuns(text, styles);
 }
 
-const escaped = /\\([-+*_#>`.~\\])/g;
+const escaped = /\\([-+*_#>`.~\\[\]()!<])/g;
 
 function unescape(text: string): string {
 	return text.includes('\\') ? text.replace(escaped, '$1') : text;

@@ -1,12 +1,13 @@
 // Markdown lines into blocks (paragraphs, headings, list items, quotes), for Markdown and FanFicFare's TXT.
 
 import type {DraftBlock} from '../work/draft.ts';
-import type {BlockKind} from '../work/types.ts';
+import type {BlockKind, StyleRun} from '../work/types.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
+import {parseMarkdownInline} from './markdown-inline.ts';
 import {isBlank, isSpacerLine, joinLines} from './text-lines.ts';
 
 const headingLine = /^(#{1,6})\s+(\S.*?)(?:\s+#+)?\s*$/;
-const listItemLine = /^(\s*)(?:([-*+])|(\d{1,9})[.)])\s+(?=\S)/;
+const listItemLine = /^([ \t]*)(?:([-*+])|(\d{1,9})([.)]))([ \t]+)(?=\S)/;
 const thematicBreak = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const quoteLine = /^ {0,3}>\s?/;
 
@@ -15,27 +16,56 @@ export function headingOf(line: string): {level: number; text: string} | undefin
 	return match ? {level: match[1]!.length, text: match[2]!} : undefined;
 }
 
+type Inline = (source: string) => {text: string; styles: StyleRun[]};
+
+export type MarkdownOptions = {
+	/** Code spans and links as Markdown has them; FanFicFare's TXT has emphasis alone. */
+	markdown?: boolean;
+};
+
 /** A block with its inline markup turned into style runs. */
-function styled(kind: BlockKind, source: string): DraftBlock {
-	const {text, styles} = parseInlineMarkup(source);
+function styled(kind: BlockKind, source: string, inline: Inline): DraftBlock {
+	const {text, styles} = inline(source);
 	return styles.length > 0 ? {kind, text, styles} : {kind, text};
 }
 
+/** Columns of a line's leading blanks, a tab reaching the next multiple of four. */
+function indentColumns(blanks: string): number {
+	let columns = 0;
+	for (const char of blanks) columns = char === '\t' ? columns + 4 - (columns % 4) : columns + 1;
+	return columns;
+}
+
+// A nested list's bullets change by level, as browsers draw them.
+const bullets = ['•', '◦', '▪'];
+
 /**
- * One block per paragraph, list item, quote paragraph and heading; a list item keeps its bullet
- * ("• ") or number ("3. ") and takes in the lines that continue it.
+ * One block per paragraph, list item, quote paragraph and heading. A list item keeps its bullet
+ * ("• ", "◦ " one level in) or number ("3. ") and takes in the lines that continue it; an item
+ * indented to its parent's text is nested one level deeper, as CommonMark reads lists.
  */
-export function markdownBlocks(lines: string[]): DraftBlock[] {
+export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): DraftBlock[] {
+	const inline = options.markdown ? parseMarkdownInline : parseInlineMarkup;
 	const blocks: DraftBlock[] = [];
 	let kind: BlockKind = 'paragraph';
 	let marker = '';
 	let current: string[] = [];
+	// Where the text of each list item open around the current line starts, outermost first: a
+	// line indented that far is inside the item.
+	let open: number[] = [];
+	let level = 0;
+	let newList = false;
+	let lastTopType = '';
 	const flush = () => {
 		if (current.length > 0) {
 			const text = joinLines(current, {hardBreaks: true});
-			const block = styled(kind, marker + text);
-			// A list reads one item a line, with no blank line between its items.
-			if (kind === 'list-item' && blocks.at(-1)?.kind === 'list-item') block.continued = true;
+			const block = styled(kind, marker + text, inline);
+			if (kind === 'list-item') {
+				if (level > 0) block.level = level;
+				// A list reads one item a line; another list (bullets after numbers) starts after a gap.
+				if (blocks.at(-1)?.kind === 'list-item' && !newList) block.continued = true;
+			}
+
 			if (text) blocks.push(block);
 		}
 
@@ -59,21 +89,37 @@ export function markdownBlocks(lines: string[]): DraftBlock[] {
 		const heading = headingOf(line);
 		if (heading) {
 			flush();
-			blocks.push({...styled('heading', heading.text), center: true});
+			open = [];
+			blocks.push({...styled('heading', heading.text, inline), center: true});
 			continue;
 		}
 
 		if (thematicBreak.test(line)) {
 			flush();
+			open = [];
 			blocks.push({kind: 'paragraph', text: line.trim()});
 			continue;
 		}
 
 		const item = listItemLine.exec(line);
-		if (item) {
+		// An ordered list may break into a paragraph only when it starts at 1, so that a wrapped
+		// line beginning "1984. " stays in its paragraph.
+		const interrupts =
+			item && (item[2] || Number(item[3]) === 1 || kind !== 'paragraph' || current.length === 0);
+		if (item && interrupts) {
 			flush();
+			const indent = indentColumns(item[1]!);
+			while (open.length > 0 && indent < open.at(-1)!) open.pop();
+			const type = item[2] ?? item[4]!;
+			level = open.length;
+			newList = level === 0 && blocks.at(-1)?.kind === 'list-item' && lastTopType !== type;
+			if (level === 0) lastTopType = type;
+			const bulletOrNumber = item[2] ? bullets[level % bullets.length]! : `${item[3]!}${type}`;
+			const spaces = indentColumns(item[5]!);
+			const markerColumns = item[0].length - item[1]!.length - item[5]!.length;
+			open.push(indent + markerColumns + (spaces > 4 ? 1 : spaces));
 			kind = 'list-item';
-			marker = item[2] ? '• ' : `${item[3]!}. `;
+			marker = `${bulletOrNumber} `;
 			current.push(line.slice(item[0].length));
 			continue;
 		}
@@ -81,10 +127,17 @@ export function markdownBlocks(lines: string[]): DraftBlock[] {
 		if (quoteLine.test(line)) {
 			const rest = line.replace(quoteLine, '');
 			if (kind !== 'quote' || isBlank(rest)) flush();
+			open = [];
 			if (isBlank(rest)) continue;
 			kind = 'quote';
 			current.push(rest);
 			continue;
+		}
+
+		// A paragraph that starts left of an open item's text is outside that item's list.
+		if (current.length === 0) {
+			const indent = indentColumns(/^[ \t]*/.exec(line)![0]);
+			while (open.length > 0 && indent < open.at(-1)!) open.pop();
 		}
 
 		// A plain line after a quote starts a paragraph; after a list item it goes on with it.

@@ -38,6 +38,8 @@ function noteKind(heading: string): NoteKind | undefined {
 
 type Heading = {index: number; level: number; text: string; note?: NoteKind};
 
+const markdown = {markdown: true};
+
 /** Where the blocks under a note heading go, by where the heading stands. */
 function noteTarget(
 	note: NoteKind,
@@ -70,8 +72,8 @@ export function parseMarkdown(text: string, path: string): WorkDraft {
 	const draft = emptyDraft('markdown', meta);
 	const fileTitle = meta.title;
 	const front = readFrontMatter(lines, meta);
-	if (front.summary) draft.summary = markdownBlocks(front.summary.split('\n'));
-	if (front.notes) draft.notes = markdownBlocks(front.notes.split('\n'));
+	if (front.summary) draft.summary = markdownBlocks(front.summary.split('\n'), markdown);
+	if (front.notes) draft.notes = markdownBlocks(front.notes.split('\n'), markdown);
 	const headings: Heading[] = [];
 	for (let index = front.end; index < lines.length; index++) {
 		const heading = headingOf(lines[index]!);
@@ -90,12 +92,15 @@ export function parseMarkdown(text: string, path: string): WorkDraft {
 
 	const markers = headings.filter((heading) => heading.note || heading.level === chapterLevel);
 	const bodyStart = titleHeading ? titleHeading.index + 1 : front.end;
-	const opening = markdownBlocks(lines.slice(bodyStart, markers[0]?.index ?? lines.length));
+	const opening = markdownBlocks(
+		lines.slice(bodyStart, markers[0]?.index ?? lines.length),
+		markdown,
+	);
 	if (opening.length > 0) draft.chapters.push(chapterDraft(meta.title, opening, false));
 	let chapter: ChapterDraft | undefined;
 	for (const [number, marker] of markers.entries()) {
 		const end = markers[number + 1]?.index ?? lines.length;
-		const blocks = markdownBlocks(lines.slice(marker.index + 1, end));
+		const blocks = markdownBlocks(lines.slice(marker.index + 1, end), markdown);
 		if (!marker.note || (marker.note === 'text' && !chapter)) {
 			chapter = marker.note
 				? chapterDraft(meta.title, blocks, false)

@@ -46,8 +46,30 @@ function titleFromPath(path: string): string {
 }
 
 /**
- * A title (and "by" line) at the very top: a short first line set off by two blank lines or
- * followed by a byline. Returns how many lines they take.
+ * A line that reads as a title rather than a one-line opening paragraph: short, not speech, and
+ * its longer words capitalised (or in a script without case).
+ */
+function looksLikeTitle(text: string): boolean {
+	const words = text.split(/\s+/);
+	if (text.length > 60 || words.length > 10 || /^["'“‘«„(\-–—]/.test(text)) return false;
+	if (!/\p{L}/u.test(text)) return false;
+	if (/[.!?,;:…]["'”’»)]?$/.test(text)) return false;
+	return words.every((word) => !/^\p{Ll}\p{L}{3}/u.test(word));
+}
+
+// A front-matter heading ("CONTENTS", "Preface") names a part of the book, not the book.
+const frontMatterName =
+	/^(?:(?:table of )?contents|preface|foreword|introduction|dedication|epigraph|acknowledge?ments|(?:author'?s |translator'?s )?notes?)$/i;
+
+/** Whether a chapter heading starts at the first of these lines. */
+function headingStartsAt(lines: string[], start: number): boolean {
+	return findHeadings(lines.slice(start, start + 12)).some((heading) => heading.start === 0);
+}
+
+/**
+ * A title (and "by" line) at the very top: a short first line set off by two blank lines, or
+ * followed by a byline, or by one blank line when it reads as a title or a chapter heading
+ * follows. Returns how many lines they take.
  */
 function titleLines(lines: string[], meta: WorkMeta): number {
 	const first = lines.findIndex((line) => !isBlank(line));
@@ -67,7 +89,8 @@ function titleLines(lines: string[], meta: WorkMeta): number {
 		return next + 1;
 	}
 
-	if (next - first >= 3) {
+	const oneBlank = next === first + 2 && next < lines.length && !frontMatterName.test(title);
+	if (next - first >= 3 || (oneBlank && (looksLikeTitle(title) || headingStartsAt(lines, next)))) {
 		meta.title = title;
 		return next;
 	}

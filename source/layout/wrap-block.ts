@@ -39,7 +39,10 @@ function toneOf(block: Block): Tone {
 
 function indentOf(block: Block, width: number): number {
 	if (width < 12) return 0;
-	if (block.kind === 'quote' || block.kind === 'list-item' || block.part === 'note') return 2;
+	// A nested list item sits two columns further in per level, its bullet under its parent's text.
+	if (block.kind === 'list-item')
+		return Math.min(2 + 2 * (block.level ?? 0), Math.floor(width / 3));
+	if (block.kind === 'quote' || block.part === 'note') return 2;
 	return 0;
 }
 

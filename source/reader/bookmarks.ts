@@ -16,12 +16,19 @@ export type BookmarkAction =
 	/** `''`: back to where the reader was before the last jump; with none, the list just closes. */
 	| {type: 'jump-back'};
 
-function bookmarkLabel(book: Book, anchor: Anchor): string {
+/**
+ * "Chapter 2: Letters — His name was Ezra Vane, and the…": a dash joins the chapter to the
+ * words, since a chapter title often holds a colon of its own.
+ */
+export function bookmarkLabel(book: Book, anchor: Anchor): string {
 	const chapter = book.work.chapters[chapterAt(book.work, anchor.block)];
 	const text =
 		book.work.blocks[anchor.block]?.text.slice(anchor.offset).replace(/\s+/g, ' ').trim() ?? '';
-	const words = text.split(' ').slice(0, 8).join(' ');
-	return chapter && book.work.chapters.length > 1 ? `${chapter.title}: ${words}` : words || 'Start';
+	const all = text.split(' ');
+	const words = all.slice(0, 8).join(' ') + (all.length > 8 ? '…' : '');
+	if (!chapter || book.work.chapters.length <= 1) return words || 'Start';
+	// On the chapter's own heading, its title says it all.
+	return words && text !== chapter.title ? `${chapter.title} — ${words}` : chapter.title;
 }
 
 /** Where the cursor starts when the list opens: the last mark at or before the reader's place. */
@@ -66,11 +73,14 @@ export function reduceBookmarks(
 
 		case 'bookmark-delete': {
 			if (state.bookmarks.length === 0) return state;
+			const deleted = state.bookmarks[state.bookmarkCursor];
 			const bookmarks = state.bookmarks.filter((_, index) => index !== state.bookmarkCursor);
 			return {
 				...state,
 				bookmarks,
 				bookmarkCursor: Math.min(state.bookmarkCursor, Math.max(0, bookmarks.length - 1)),
+				bookmarkDeleted: true,
+				message: deleted ? `Deleted the bookmark at ${deleted.label}` : state.message,
 			};
 		}
 

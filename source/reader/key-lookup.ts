@@ -1,6 +1,7 @@
 // Reading the key table: which context the reader is in, what a key does there, and the rows and
 // hints that the overlays draw.
 
+import stringWidth from 'string-width';
 import type {Action, LibraryAction} from './actions.ts';
 import {keyTable, type KeyContext, type ReaderContext} from './key-table.ts';
 import type {KeyInfo, KeyRow} from './keys.ts';
@@ -34,13 +35,23 @@ export function libraryActionForKey(input: string, key: KeyInfo): LibraryAction 
 	return lookUp(keyTable.library, input, key);
 }
 
-/** The help overlay's rows: the reading keys. */
+/** The help overlay's rows: every key the reader answers to while reading. */
 export function helpRows(): Array<{keys: string; help: string}> {
-	return keyTable.reading.filter((row) => row.inHelp !== false);
+	return keyTable.reading;
 }
 
 /** The hint at the foot of a context's overlay: "↑↓ move · Enter go · Esc close". */
 export function keyHint(context: KeyContext): string {
 	const rows: Array<KeyRow<unknown>> = keyTable[context];
 	return rows.flatMap((row) => (row.hint ? [row.hint] : [])).join(' · ');
+}
+
+/**
+ * A hint fitted to `width` by leaving out whole parts, the last but one first, so that no key is
+ * cut in half and the last part (closing, or "more below") stays.
+ */
+export function fitHint(hint: string, width: number): string {
+	const parts = hint.split(' · ');
+	while (parts.length > 1 && stringWidth(parts.join(' · ')) > width) parts.splice(-2, 1);
+	return parts.join(' · ');
 }

@@ -34,8 +34,6 @@ export type KeyRow<A> = {
 	readme?: string;
 	/** The row's part in the hint at the foot of its overlay ("↑↓ move"). */
 	hint?: string;
-	/** Kept off the help overlay, which has a row for each of the other keys and no more. */
-	inHelp?: false;
 	on: Array<[KeyTest | KeyTestWithCount, A | ((input: string) => A)]>;
 };
 

@@ -53,8 +53,21 @@ export function aboutRows(work: Work, revealTags: boolean): Array<[string, strin
 	return rows.filter((row): row is [string, string] => Boolean(row[1]));
 }
 
-/** One shown line of a two-column overlay: a label (on a value's first line only) and its text. */
-export type OverlayLine = {label: string; text: string};
+/**
+ * One shown line of a two-column overlay: a label (on a value's first line only) and its text;
+ * a `wide` line has no label column (the help stacks keys over their words when narrow).
+ */
+export type OverlayLine = {label: string; text: string; wide?: boolean};
+
+/** The label column of a two-column overlay: wide enough for its longest label and a space. */
+export function labelColumn(lines: OverlayLine[]): number {
+	let column = labelWidth;
+	for (const line of lines) if (!line.wide) column = Math.max(column, line.label.length + 1);
+	return column;
+}
+
+/** The narrowest the help's words may be beside the keys before the keys go above them. */
+const minimumHelpText = 20;
 
 /**
  * The about rows wrapped to the panel: warnings and tags are what readers check before reading, so
@@ -73,13 +86,37 @@ export function aboutLines(work: Work, revealTags: boolean, columns: number): Ov
 	return lines;
 }
 
-export function helpLines(): OverlayLine[] {
-	return helpRows().map((row) => ({label: row.keys, text: row.help}));
+/**
+ * The help as lines for a panel `columns` wide: each key's words wrapped beside it at word
+ * boundaries, or, where the keys leave too little room, under it.
+ */
+export function helpLines(columns: number): OverlayLine[] {
+	const rows = helpRows().map((row) => ({label: row.keys, text: row.help}));
+	const inner = panelBodyColumns(columns);
+	const room = inner - labelColumn(rows);
+	const lines: OverlayLine[] = [];
+	for (const row of rows) {
+		if (room >= minimumHelpText) {
+			for (const [index, text] of wrapped(row.text, room).entries())
+				lines.push({label: index === 0 ? row.label : '', text});
+			continue;
+		}
+
+		lines.push({label: row.label, text: '', wide: true});
+		for (const text of wrapped(row.text, inner - 2))
+			lines.push({label: '', text: `  ${text}`, wide: true});
+	}
+
+	return lines;
+}
+
+function wrapped(text: string, width: number): string[] {
+	return wrapAnsi(text, Math.max(1, width), {hard: true, trim: true}).split('\n');
 }
 
 /** The lines of the overlay open now, when it is one that scrolls. */
 export function scrollingLines(work: Work, state: ReaderState): OverlayLine[] | undefined {
-	if (state.overlay === 'help') return helpLines();
+	if (state.overlay === 'help') return helpLines(state.columns);
 	if (state.overlay === 'meta') return aboutLines(work, state.revealTags, state.columns);
 	return undefined;
 }

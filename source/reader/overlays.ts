@@ -33,6 +33,7 @@ export function reduceOverlays(
 					...state,
 					overlay: 'bookmarks',
 					bookmarkCursor: bookmarkCursorAt(state),
+					bookmarkDeleted: false,
 					count: '',
 					message: undefined,
 				};

@@ -8,9 +8,8 @@ const closing: Action = {type: 'close'};
 export const reading: Array<KeyRow<Action>> = [
 	{
 		keys: '1-9',
-		help: 'a count for the next key',
+		help: 'a count for the next key: 5j, 3g, 50%',
 		readme: 'a count for the next key: `5j`, `3g`, `50%`',
-		inHelp: false,
 		on: [
 			[
 				(input: string, key: KeyInfo, count: string) =>
@@ -160,9 +159,8 @@ export const reading: Array<KeyRow<Action>> = [
 	{keys: 'q', help: 'quit', on: [[is('q'), {type: 'quit'}]]},
 	{
 		keys: 'Ctrl+C',
-		help: 'quit',
+		help: 'quit, even from a work opened in the library',
 		readme: 'quit, even from a work opened in the library (`q` goes back to it)',
-		inHelp: false,
 		on: [[ctrl('c'), {type: 'quit', stop: true}]],
 	},
 ];

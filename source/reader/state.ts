@@ -34,6 +34,8 @@ export type ReaderState = {
 	overlayTop: number;
 	bookmarks: Mark[];
 	bookmarkCursor: number;
+	/** A bookmark was deleted since the list opened: an empty list then says none are left. */
+	bookmarkDeleted?: boolean;
 	/** Chapters added since the reader last opened the work (their indexes), marked in the contents. */
 	newChapters: number[];
 	/** 'stop' is Ctrl+C, which ends the program even from the library; 'quit' goes back to it. */

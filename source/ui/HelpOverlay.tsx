@@ -8,7 +8,7 @@ export function HelpOverlay({top, rows, columns}: {top: number; rows: number; co
 	return (
 		<OverlayLines
 			title="Keys"
-			lines={helpLines()}
+			lines={helpLines(columns)}
 			top={top}
 			hint={keyHint('help')}
 			rows={rows}

@@ -2,7 +2,7 @@
 // above and below.
 
 import {Text} from 'ink';
-import {labelWidth, panelBodyRows, type OverlayLine} from '../reader/overlay-lines.ts';
+import {labelColumn, panelBodyRows, type OverlayLine} from '../reader/overlay-lines.ts';
 import {Panel} from './Panel.tsx';
 
 type Props = {
@@ -24,13 +24,12 @@ export function OverlayLines({title, lines, top, hint, rows, columns}: Props) {
 		first > 0 || more ? ` · ${first + 1}-${first + shown.length} of ${lines.length}` : '';
 	const footer = more ? `${hint} · more below` : hint;
 	// A label longer than the column ("Space f PgDn → Ctrl+F") widens it, keeping a space after it.
-	let column = labelWidth;
-	for (const line of lines) column = Math.max(column, line.label.length + 1);
+	const column = labelColumn(lines);
 	return (
 		<Panel title={`${title}${where}`} rows={rows} columns={columns} footer={footer}>
 			{shown.map((line, index) => (
 				<Text key={first + index} wrap="truncate">
-					<Text bold>{line.label.padEnd(column)}</Text>
+					<Text bold>{line.wide ? line.label : line.label.padEnd(column)}</Text>
 					{line.text}
 				</Text>
 			))}

@@ -2,6 +2,7 @@
 
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import {fitHint} from '../reader/key-lookup.ts';
 
 type Props = {title: string; rows: number; columns: number; footer?: string; children: ReactNode};
 
@@ -31,7 +32,7 @@ export function Panel({title, rows, columns, footer, children}: Props) {
 			</Box>
 			{footer ? (
 				<Text dimColor wrap="truncate">
-					{footer}
+					{fitHint(footer, columns - 4)}
 				</Text>
 			) : null}
 		</Box>

@@ -4,7 +4,15 @@
 import {Transform} from 'ink';
 import type {ReactNode} from 'react';
 
-export type Attribute = 'bold' | 'dim' | 'italic' | 'underline' | 'strike' | 'reverse';
+export type Attribute =
+	| 'bold'
+	| 'dim'
+	| 'italic'
+	| 'underline'
+	| 'strike'
+	| 'reverse'
+	// Inline code, where colour is allowed.
+	| 'yellow';
 
 const sgr: Record<Attribute, [on: string, off: string]> = {
 	bold: ['1', '22'],
@@ -13,6 +21,7 @@ const sgr: Record<Attribute, [on: string, off: string]> = {
 	underline: ['4', '24'],
 	strike: ['9', '29'],
 	reverse: ['7', '27'],
+	yellow: ['33', '39'],
 };
 
 /** Its children with these attributes, whatever the colour level; all are turned off after them. */

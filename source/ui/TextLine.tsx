@@ -46,7 +46,7 @@ export function TextLine({line, margin, highlights, color}: Props) {
 			{segments.map((segment, index) => (
 				// Each piece carries all its attributes and turns them all off after it, so that
 				// none runs on into the next (bold and dim share one "off").
-				<Attributes key={index} on={attributesOf(lineAttributes, segment)}>
+				<Attributes key={index} on={attributesOf(lineAttributes, segment, color)}>
 					<Text>{segment.text}</Text>
 				</Attributes>
 			))}
@@ -54,9 +54,11 @@ export function TextLine({line, margin, highlights, color}: Props) {
 	);
 }
 
-function attributesOf(line: readonly Attribute[], segment: Segment): Attribute[] {
+function attributesOf(line: readonly Attribute[], segment: Segment, color: boolean): Attribute[] {
 	const attributes = [...line];
-	for (const style of segment.styles) attributes.push(style);
+	// Code stands apart in colour, or dimmed where colour is off.
+	for (const style of segment.styles)
+		attributes.push(style === 'code' ? (color ? 'yellow' : 'dim') : style);
 	if (segment.highlight) attributes.push('reverse');
 	return attributes;
 }

@@ -2,9 +2,10 @@
 
 import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
-import {counted, truncateTo} from '../reader/status.ts';
+import {counted} from '../reader/status.ts';
+import {tocRows} from '../reader/toc-rows.ts';
 import type {TocEntry} from '../work/outline.ts';
-import {panelBodyRows} from '../reader/overlay-lines.ts';
+import {panelBodyColumns, panelBodyRows} from '../reader/overlay-lines.ts';
 import {Panel} from './Panel.tsx';
 import {Reverse} from './Reverse.tsx';
 
@@ -21,6 +22,11 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 	const body = panelBodyRows(rows);
 	const first = Math.max(0, Math.min(cursor - Math.floor(body / 2), entries.length - body));
 	const shown = entries.slice(first, first + body);
+	const marked = shown.map((entry, index) => ({
+		entry,
+		mark: first + index < current ? '✓' : first + index === current ? '▸' : ' ',
+		isNew: entry.kind === 'chapter' && newChapters.includes(entry.chapter),
+	}));
 	return (
 		<Panel
 			title={`Contents · ${counted(entries.filter((entry) => entry.kind === 'chapter').length, 'chapter')}`}
@@ -28,15 +34,9 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 			columns={columns}
 			footer={keyHint('contents')}
 		>
-			{shown.map((entry, index) => {
+			{tocRows(entries, marked, panelBodyColumns(columns)).map((row, index) => {
 				const position = first + index;
-				const mark = position < current ? '✓' : position === current ? '▸' : ' ';
-				const indent = '  '.repeat(entry.depth) + (entry.kind === 'section' ? '    ' : '');
-				const words = entry.kind === 'part' ? '' : `${entry.words.toLocaleString('en')} w`;
-				const isNew = entry.kind === 'chapter' && newChapters.includes(entry.chapter);
-				// The label gives way, so that the word count and the "new" mark stay in view.
-				const room = columns - 4 - 2 - indent.length - 2 - words.length - (isNew ? 6 : 0);
-				const label = truncateTo(entry.label || '…', Math.max(1, room));
+				const entry = shown[index]!;
 				return (
 					<Text
 						key={`${entry.kind}:${entry.start}:${position}`}
@@ -46,9 +46,10 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 					>
 						<Reverse when={position === cursor}>
 							<Text>
-								{`${mark} ${indent}${label}  `}
-								<Text dimColor>{words}</Text>
-								{isNew ? <Text bold> · new</Text> : null}
+								{row.label}
+								{row.isNew ? <Text bold>{row.isNew}</Text> : null}
+								{row.gap}
+								<Text dimColor>{row.count}</Text>
 							</Text>
 						</Reverse>
 					</Text>

@@ -16,7 +16,7 @@ export type Format =
 	| 'azw3'
 	| 'pdf';
 
-export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike';
+export type InlineStyle = 'italic' | 'bold' | 'underline' | 'strike' | 'code';
 
 /** A styled stretch of a block's text, by character offsets. */
 export type StyleRun = {start: number; end: number; style: InlineStyle};
@@ -50,6 +50,8 @@ export type Block = {
 	center?: boolean;
 	/** Right-to-left text (Hebrew, Arabic) is aligned to the right; unset, the text itself tells. */
 	direction?: 'rtl' | 'ltr';
+	/** A list item's nesting: 1 for an item inside a top-level item, and so on; unset at the top. */
+	level?: number;
 	/** Set on the pieces of an over-long paragraph after the first: no gap above them. */
 	continued?: boolean;
 	/** Hidden until the reader asks (the front page's additional tags: they can be spoilers). */

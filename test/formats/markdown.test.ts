@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {printLines} from '../../source/layout/print-lines.ts';
 import {storyWords} from '../../source/work/progress.ts';
 import {workOf} from '../helpers/works.ts';
 
@@ -76,7 +77,7 @@ test('AO3 note headings are notes of the chapter or the work, not chapters', () 
 	]);
 });
 
-test('lists stay lists, one item a line; ~~strike~~ is drawn as strike-through', () => {
+test('lists stay lists, one item a line, a new list after a gap; ~~strike~~ is drawn as strike-through', () => {
 	const work = workOf(
 		'# T\n\n- a\n- b\n  goes on\n\n1. one\n2) two\n\nIt was ~~so~~ fine.\n',
 		'l.md',
@@ -87,14 +88,83 @@ test('lists stay lists, one item a line; ~~strike~~ is drawn as strike-through',
 			['list-item', '• a'],
 			['list-item', '• b goes on'],
 			['list-item', '1. one'],
-			['list-item', '2. two'],
+			['list-item', '2) two'],
 			['paragraph', 'It was so fine.'],
 		],
 	);
 	const items = work.blocks.filter((block) => block.kind === 'list-item');
 	assert.deepEqual(
 		items.map((block) => block.continued === true),
-		[false, true, true, true],
+		// Numbers after bullets, and ")" after ".", start new lists (CommonMark): each after a gap.
+		[false, true, false, false],
 	);
 	assert.deepEqual(work.blocks.at(-1)!.styles, [{start: 7, end: 9, style: 'strike'}]);
+});
+
+test('nested list items keep their level and a marker of their own; the text after them is outside', () => {
+	const work = workOf(
+		'# T\n\n- top\n  - inner\n    - deepest\n  - inner again\n- top again\n\n1. first\n   1. under first\n\tafter a tab\n\nOutside.\n',
+		'n.md',
+	);
+	assert.deepEqual(
+		work.blocks
+			.filter((block) => block.part === 'story')
+			.map((block) => [block.text, block.level ?? 0, block.continued === true]),
+		[
+			['• top', 0, false],
+			['◦ inner', 1, true],
+			['▪ deepest', 2, true],
+			['◦ inner again', 1, true],
+			['• top again', 0, true],
+			['1. first', 0, false],
+			['1. under first after a tab', 1, true],
+			['Outside.', 0, false],
+		],
+	);
+	const lines = [...printLines(work, 40)].filter(
+		(line) => line.includes('top') || line.includes('inner') || line.includes('deepest'),
+	);
+	assert.deepEqual(lines, [
+		'  • top',
+		'    ◦ inner',
+		'      ▪ deepest',
+		'    ◦ inner again',
+		'  • top again',
+	]);
+});
+
+test('an ordered list breaks into a paragraph only from 1: a wrapped line starting "1984." is text', () => {
+	const work = workOf('# T\n\nThe winter of\n1984. was long.\n\nAnd then\n1. one\n', 'o.md');
+	assert.deepEqual(
+		work.blocks.filter((block) => block.part === 'story').map((block) => [block.kind, block.text]),
+		[
+			['paragraph', 'The winter of 1984. was long.'],
+			['paragraph', 'And then'],
+			['list-item', '1. one'],
+		],
+	);
+});
+
+test('links show their text, images their description, code its text with a code style', () => {
+	const work = workOf(
+		'# T\n\nSee [the map](https://example.org/a_b "Map") and `a*b*c`, *in [italics](u)*; ![a lantern](l.png), <https://example.org/x_y_> and \\[kept\\](x).\n',
+		'i.md',
+	);
+	const block = work.blocks.find((each) => each.part === 'story')!;
+	assert.equal(
+		block.text,
+		'See the map and a*b*c, in italics; [image: a lantern], https://example.org/x_y_ and [kept](x).',
+	);
+	const code = block.styles!.find((run) => run.style === 'code')!;
+	assert.equal(block.text.slice(code.start, code.end), 'a*b*c');
+	const italic = block.styles!.find((run) => run.style === 'italic')!;
+	assert.equal(block.text.slice(italic.start, italic.end), 'in italics');
+});
+
+test('unclosed brackets and backticks by the ten thousand are read in linear time', () => {
+	const text = '# T\n\n' + 'x [a](b c `` ` [d] '.repeat(20_000) + '\n';
+	const started = performance.now();
+	const work = workOf(text, 'many.md');
+	assert.ok(work.blocks.length > 1);
+	assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
 });

@@ -38,6 +38,32 @@ test('a title set off at the top becomes the title page; words count the story o
 	assert.equal(storyWords(work), 5);
 });
 
+test('a title over one blank line belongs to the work: chapters start at the first heading', () => {
+	const work = workOf(
+		'The Long Road Home\n\nChapter 1\n\nIt was late.\n\nChapter 2\n\nMorning.\n',
+		'my-story.txt',
+	);
+	assert.equal(work.meta.title, 'The Long Road Home');
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['Chapter 1', 'Chapter 2'],
+	);
+	const untitled = workOf('a quiet one\n\nChapter 1\n\nIt was late.\n', 'mine.txt');
+	assert.equal(untitled.meta.title, 'a quiet one');
+	assert.equal(
+		workOf('The Long Road Home\n\nIt was late. She slept.\n').meta.title,
+		'The Long Road Home',
+	);
+});
+
+test('a short first line that reads as speech or a sentence stays the opening of the story', () => {
+	for (const opening of ['"Run," she said', 'It was late', 'Snow.', '1850']) {
+		const work = workOf(`${opening}\n\nThe rest of it went on for a while.\n`, 'story.txt');
+		assert.equal(work.meta.title, 'story', opening);
+		assert.equal(work.blocks[0]!.text, opening);
+	}
+});
+
 test('the same text has the same id whatever its file name; a longer version keeps it', () => {
 	const text = 'Chapter 1\n\n' + 'Word after word after word. '.repeat(400) + '\n';
 	assert.equal(workOf(text, 'a.txt').id, workOf(text, 'elsewhere/b.txt').id);

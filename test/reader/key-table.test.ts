@@ -4,6 +4,7 @@ import {
 	actionForKey,
 	helpRows,
 	keyContext,
+	fitHint,
 	keyHint,
 	libraryActionForKey,
 } from '../../source/reader/key-lookup.ts';
@@ -66,7 +67,7 @@ test('a 0 is a count only after another digit', () => {
 test('the help and the overlays’ hints are drawn from the table', () => {
 	assert.deepEqual(
 		helpRows().map((row) => row.keys),
-		keyTable.reading.filter((row) => row.inHelp !== false).map((row) => row.keys),
+		keyTable.reading.map((row) => row.keys),
 	);
 	assert.equal(keyHint('contents'), '↑↓ move · Enter go · q close');
 	assert.equal(
@@ -103,4 +104,12 @@ test('every single key a row names does something in its context (h closes the h
 	for (const row of keyTable.library)
 		for (const token of row.keys.split(' ').filter((token) => /^[!-~]$/.test(token)))
 			assert.ok(libraryActionForKey(token, {}), `library: ${token} does nothing`);
+});
+
+test('a hint too wide for its panel leaves out whole parts, keeping the last', () => {
+	const hint = keyHint('bookmarks');
+	assert.equal(fitHint(hint, 200), hint);
+	assert.equal(fitHint(hint, 56), '↑↓ move · Enter go · d delete · m adds one · q close');
+	assert.equal(fitHint(hint, 20), '↑↓ move · q close');
+	assert.equal(fitHint('↑↓ scroll · q close · more below', 24), '↑↓ scroll · more below');
 });

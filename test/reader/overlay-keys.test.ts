@@ -5,9 +5,12 @@ import type {KeyInfo} from '../../source/reader/keys.ts';
 import {
 	aboutLines,
 	helpLines,
+	labelColumn,
 	lastOverlayTop,
+	panelBodyColumns,
 	panelBodyRows,
 } from '../../source/reader/overlay-lines.ts';
+import {keyTable} from '../../source/reader/key-table.ts';
 import {reduceApp} from '../../source/reader/reducer.ts';
 import {initialState, textRows, type ReaderState} from '../../source/reader/state.ts';
 import {generatedText, workOf} from '../helpers/works.ts';
@@ -56,7 +59,7 @@ test('keys pressed in an overlay never move the text or the saved place under it
 
 test('the help scrolls so that every key is reachable at 60x20, and stops at its last line', () => {
 	const state = press(small(), '?');
-	const lines = helpLines();
+	const lines = helpLines(60);
 	const body = panelBodyRows(textRows(state));
 	assert.ok(lines.length > body, 'the help is taller than the panel at 60x20');
 	const last = lastOverlayTop(lines.length, state);
@@ -72,10 +75,43 @@ test('the help scrolls so that every key is reachable at 60x20, and stops at its
 	assert.equal(press(scrolled, 'q', '?').overlayTop, 0);
 });
 
-test('the help lists every reading key, drawn from the key table', () => {
-	const keys = helpLines().map((line) => line.label);
-	for (const expected of ['Space f PgDn → Ctrl+F', 'd Ctrl+D', 'u Ctrl+U', '? h', 'q']) {
+test('the help lists every reading key, drawn from the key table, counts and Ctrl+C too', () => {
+	const keys = helpLines(60).map((line) => line.label);
+	for (const expected of [
+		'1-9',
+		'Space f PgDn → Ctrl+F',
+		'd Ctrl+D',
+		'u Ctrl+U',
+		'? h',
+		'q',
+		'Ctrl+C',
+	]) {
 		assert.ok(keys.includes(expected), expected);
+	}
+});
+
+test('the help wraps its words between whole words to fit the panel, beside or under the keys', () => {
+	for (const columns of [60, 40, 30]) {
+		const lines = helpLines(columns);
+		const inner = panelBodyColumns(columns);
+		const column = labelColumn(lines);
+		for (const line of lines) {
+			const width = line.wide ? line.label.length + line.text.length : column + line.text.length;
+			assert.ok(width <= inner, `${columns}: ${line.label} ${line.text}`);
+		}
+
+		// Joined again, every key's words are whole and in order.
+		const rows = keyTable.reading;
+		let at = 0;
+		for (const row of rows) {
+			const start = lines.findIndex((line, index) => index >= at && line.label === row.keys);
+			assert.ok(start >= 0, row.keys);
+			let text = lines[start]!.text.trim();
+			at = start + 1;
+			while (at < lines.length && lines[at]!.label === '')
+				text = `${text} ${lines[at++]!.text.trim()}`.trim();
+			assert.equal(text, row.help, `${columns}: ${row.keys}`);
+		}
 	}
 });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
+import {bookmarkLabel} from '../../source/reader/bookmarks.ts';
 import {Book} from '../../source/reader/book.ts';
 import {layoutOf} from '../../source/reader/jump.ts';
 import type {KeyInfo} from '../../source/reader/keys.ts';
@@ -210,7 +211,7 @@ test("m bookmarks the place with its opening words; ' lists them, Enter jumps, d
 	let state = press(start(), ' ', ' ', 'm');
 	const marked = state.anchor;
 	assert.equal(state.bookmarks.length, 1);
-	assert.match(state.message!, /^Bookmarked: Chapter \d: /);
+	assert.match(state.message!, /^Bookmarked: Chapter \d — \S/);
 	assert.equal(press(state, 'm').message, 'Already bookmarked here');
 	state = press(state, 'G', 'm', 'g', "'");
 	assert.equal(state.overlay, 'bookmarks');
@@ -220,6 +221,23 @@ test("m bookmarks the place with its opening words; ' lists them, Enter jumps, d
 	state = press(state, "'", 'j', 'd');
 	assert.equal(state.bookmarks.length, 1);
 	assert.deepEqual(state.bookmarks[0]!.anchor, marked);
+	assert.match(state.message!, /^Deleted the bookmark at Chapter \d — /);
+	assert.equal(state.bookmarkDeleted, true);
+	state = press(state, 'd');
+	assert.equal(state.bookmarks.length, 0);
+	assert.equal(press(state, 'q', "'").bookmarkDeleted, false, 'a list opened again starts afresh');
+});
+
+test('a bookmark label joins a chapter title that has a colon to the words with a dash', () => {
+	const titled = new Book(
+		workOf(
+			'Chapter 1: The Reef\n\nOne.\n\nChapter 2: Letters\n\nOn the shelf lay a bundle of letters tied with a string.\n',
+		),
+	);
+	const second = titled.work.chapters[1]!.start;
+	const label = bookmarkLabel(titled, {block: second + 1, offset: 0});
+	assert.equal(label, 'Chapter 2: Letters — On the shelf lay a bundle of letters…');
+	assert.equal(bookmarkLabel(titled, {block: second, offset: 0}), 'Chapter 2: Letters');
 });
 
 test('100% and 99% land where G lands, never past the end into blank rows', () => {

@@ -83,3 +83,15 @@ test('italic, bold and strike-through stay without colour, and no attribute runs
 	])
 		assert.ok(frame.includes(piece), JSON.stringify(frame));
 });
+
+test('inline code stands apart: in colour where colour is on, dimmed where it is off', async () => {
+	const line = {text: 'run ls now', runs: [{start: 4, end: 6, style: 'code'}], indent: 0};
+	const colored = await frameOf(
+		<TextLine line={line as never} margin={0} highlights={[]} color={true} />,
+	);
+	assert.ok(colored.includes('\u001B[33mls\u001B[39m'), JSON.stringify(colored));
+	const plain = await frameOf(
+		<TextLine line={line as never} margin={0} highlights={[]} color={false} />,
+	);
+	assert.ok(plain.includes('\u001B[2mls\u001B[22m'), JSON.stringify(plain));
+});

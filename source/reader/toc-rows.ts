@@ -1,0 +1,42 @@
+// The contents rows as text: the label on the left, the word counts right-aligned in one column.
+
+import stringWidth from 'string-width';
+import type {TocEntry} from '../work/outline.ts';
+import {counted, truncateTo} from './status.ts';
+
+/** The narrowest a row's label (with its mark) may get before the counts take their short form. */
+const minimumLabel = 20;
+
+/** A row: the label, the "new" mark after it, the spaces up to the count column, the count. */
+export type TocRow = {label: string; isNew: string; gap: string; count: string};
+
+/** "414 words", as `--toc` says it; "414 w" where the width has no room for the long form. */
+function countText(words: number, short: boolean): string {
+	return short ? `${words.toLocaleString('en')} w` : counted(words, 'word');
+}
+
+/**
+ * The rows for `shown`, `width` columns wide. The count column is as wide as the largest count
+ * of all `entries`, so that it stays put while the list scrolls.
+ */
+export function tocRows(
+	entries: TocEntry[],
+	shown: Array<{entry: TocEntry; mark: string; isNew: boolean}>,
+	width: number,
+): TocRow[] {
+	let most = 0;
+	for (const entry of entries) if (entry.kind !== 'part' && entry.words > most) most = entry.words;
+	const short = width - stringWidth(countText(most, false)) - 2 < minimumLabel;
+	const column = stringWidth(countText(most, short));
+	return shown.map(({entry, mark, isNew}) => {
+		const indent = '  '.repeat(entry.depth) + (entry.kind === 'section' ? '    ' : '');
+		const count = entry.kind === 'part' ? '' : countText(entry.words, short);
+		const suffix = isNew ? ' · new' : '';
+		const head = `${mark} ${indent}`;
+		// The label gives way, so that the count and the "new" mark stay in view.
+		const room = width - column - 2 - stringWidth(head) - suffix.length;
+		const label = head + truncateTo(entry.label || '…', Math.max(1, room));
+		const gap = Math.max(2, width - column - stringWidth(label) - suffix.length);
+		return {label, isNew: suffix, gap: ' '.repeat(gap), count: count.padStart(column)};
+	});
+}
