@@ -8,6 +8,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cliPath, projectRoot, Terminal} from '../test/e2e/terminal.ts';
 import {writeHostileInputs, writeLongWork} from './probe-inputs.ts';
+import {terminalSessions} from './probe-screens.ts';
 
 const limitSeconds = 5;
 const allCommands = [['--print', '--width', '72'], ['--toc'], ['--toc', '--json']];
@@ -29,7 +30,7 @@ const pairs = Number(process.env['PROBE_PAIRS'] ?? 20);
 const escapes = /[\u0007\u001B\u009B\u009D]/g;
 const work = mkdtempSync(join(tmpdir(), 'ficterm-probe-'));
 const sample = join(projectRoot, 'works/the-lighthouse-keepers-daughter.txt');
-const sections = (process.env['PROBE_SECTIONS'] ?? 'inputs,faults,kill,pairs').split(',');
+const sections = (process.env['PROBE_SECTIONS'] ?? 'inputs,screens,faults,kill,pairs').split(',');
 /** Each row is printed as soon as it is known, so that a long run shows its progress. */
 const rows = {
 	push([name, value]: [string, string]) {
@@ -37,6 +38,7 @@ const rows = {
 	},
 };
 let escapeBytes = 0;
+let foreignSequences = 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs the CLI under /usr/bin/time: exit status, output, seconds and peak RSS in MB. */
@@ -252,10 +254,19 @@ async function concurrentQuits() {
 
 try {
 	if (sections.includes('inputs')) hostileInputs();
+	if (sections.includes('screens')) {
+		const folder = join(work, 'sessions');
+		mkdirSync(folder);
+		const summary = await terminalSessions(folder, {seconds: limitSeconds, mb: limitMb}, rows);
+		foreignSequences = summary.foreign;
+	}
+
 	if (sections.includes('faults')) await storeFaults();
 	if (sections.includes('kill')) await killTrials();
 	if (sections.includes('pairs')) await concurrentQuits();
 	rows.push(['escape bytes in all print/toc output', String(escapeBytes)]);
+	if (sections.includes('screens'))
+		rows.push(['foreign sequences in terminal sessions', String(foreignSequences)]);
 } finally {
 	rmSync(work, {recursive: true, force: true});
 }

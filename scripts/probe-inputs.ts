@@ -4,6 +4,7 @@ import {execFileSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {zipSync} from 'fflate';
+import {mobi6File} from '../test/helpers/mobi.ts';
 
 const encoder = new TextEncoder();
 const many = (count: number, make: (index: number) => string) =>
@@ -55,6 +56,15 @@ export function writeHostileInputs(folder: string): string[] {
 		[
 			'fff-paragraphs.html',
 			`<html><head><title>L by S</title></head><body><h1>L by S</h1><a name="section0001"><h2>One</h2></a>${many(200_000, (index) => `<p>Line ${index}.</p>`)}</body></html>`,
+		],
+		[
+			'fff-paragraphs.txt',
+			`\r\n\r\n\r\nLong\r\n\r\nby Someone\r\n\r\n\r\n\r\nStatus: Completed\r\nChapters: 1\r\nStory URL: http://test1.com?sid=1\r\n\r\n\r\n\r\nTABLE OF CONTENTS\r\n\r\nOne\r\n\r\n\r\n\r\n        One\r\n\r\n\r\n${many(200_000, (index) => `Line ${index} of a paragraph.\r\n\r\n`)}End file.\r\n`,
+		],
+		['list-items.md', many(300_000, (index) => `- item ${index}\n`)],
+		[
+			'deep-contents.mobi',
+			mobi6File([{title: `${'<b>'.repeat(200_000)}Deep`, html: '<p>The text.</p>'}]),
 		],
 		['emphasis.md', `${'*a _b '.repeat(100_000)}\n`],
 		[
@@ -158,6 +168,14 @@ export function writeHostileInputs(folder: string): string[] {
 					`<dc:creator>${osc}</dc:creator>`,
 				),
 			),
+		],
+		[
+			'planted-bidi.txt',
+			`Chapter 1\u202E gninrael\n\nA line \u202Ereversed\u202C and \u2066isolated\u2069, \u0085 C1 \u009D0;PWNED\u009C and \u0007 bell.\n`,
+		],
+		[
+			'planted-meta.md',
+			`---\ntitle: "T${osc}"\nauthor: "A\u001B[6n"\ntags: [one\u001BP+q\u001B\\\\, two\u001B_apc\u001B\\\\]\nsummary: "S\u009B31m red"\n---\n\n# C\u001B]8;;http://x\u0007link\u001B]8;;\u0007\n\nText.\n`,
 		],
 		[`${osc}.txt`, 'Chapter 1\n\nA work whose name is hostile.\n'],
 		['latin1.txt', new Uint8Array([...encoder.encode('Chapter 1\n\nCaf'), 0xe9, 0x0a])],

@@ -1,4 +1,5 @@
-// Print mode: writes the reflowed work to a stream, in chunks, and stops quietly if the pipe closes.
+// Print mode: writes the reflowed work (or any lines) to a stream, in chunks, and stops quietly if
+// the pipe closes.
 
 import type {Writable} from 'node:stream';
 import {printLines} from './layout/print-lines.ts';
@@ -10,12 +11,17 @@ export async function printWork(
 	out: Writable,
 	options: {readings?: boolean} = {},
 ): Promise<void> {
+	await writeLines(printLines(work, width, options), out);
+}
+
+/** Each line and a newline, in chunks of about 64 kB, waiting for the stream to take each. */
+export async function writeLines(lines: Iterable<string>, out: Writable): Promise<void> {
 	let closed = false;
 	out.on('error', () => {
 		closed = true;
 	});
 	let chunk = '';
-	for (const line of printLines(work, width, options)) {
+	for (const line of lines) {
 		chunk += line + '\n';
 		if (chunk.length > 65_536) {
 			if (closed) return;

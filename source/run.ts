@@ -7,8 +7,8 @@ import {fileURLToPath} from 'node:url';
 import {openWorkBytes} from './formats/open-work.ts';
 import {readWorkFile} from './formats/read-work-file.ts';
 import {libraryText} from './library/library-text.ts';
-import {outlineJson, outlineText} from './outline-output.ts';
-import {printWork} from './print.ts';
+import {outlineJsonLines, outlineTextLines} from './outline-output.ts';
+import {printWork, writeLines} from './print.ts';
 import {systemClock} from './store/clock.ts';
 import {Store} from './store/store.ts';
 import {thisDevice} from './sync/device.ts';
@@ -185,8 +185,8 @@ function guardOutput(): void {
 	});
 }
 
-function writeOutline(work: Work, json: boolean): number {
-	process.stdout.write((json ? outlineJson(work) : outlineText(work)) + '\n');
+async function writeOutline(work: Work, json: boolean): Promise<number> {
+	await writeLines(json ? outlineJsonLines(work) : outlineTextLines(work), process.stdout);
 	return 0;
 }
 

@@ -11,7 +11,7 @@ import {emptyMeta, type WorkMeta} from '../work/types.ts';
 import {parseAo3Html} from './ao3-html.ts';
 import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
 import {epubChapters} from './epub-chapters.ts';
-import {openEpub, type EpubPackage} from './epub-container.ts';
+import {epubOpener, openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
 import {hasClass, htmlBlocks, draftBlock} from './html-blocks.ts';
 
@@ -133,6 +133,12 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 /** Reads an EPUB; `maxDocuments` reads only the first spine documents, for a quick preview. */
 export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft {
 	return parseEpubPackage(openEpub(bytes, maxDocuments));
+}
+
+/** Parses the first N documents of an EPUB, for several N, reading its package only once. */
+export function epubPreviews(bytes: Uint8Array): (maxDocuments: number) => WorkDraft {
+	const open = epubOpener(bytes);
+	return (maxDocuments) => parseEpubPackage(open(maxDocuments));
 }
 
 /** Reads an opened package: an EPUB's, or one rebuilt from another format (MOBI, AZW3). */

@@ -140,7 +140,7 @@ export function htmlBlocks(
 				const element: Element = {
 					tag: name,
 					id: attributes['id'] ?? '',
-					classes: (attributes['class'] ?? '').split(/\s+/).filter(Boolean),
+					classes: attributes['class'] ? attributes['class'].split(/\s+/).filter(Boolean) : [],
 					attributes,
 				};
 				if (skippedTags.has(name) || isPageMarker(element) || options.skip?.(element)) {

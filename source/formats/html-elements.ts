@@ -97,6 +97,9 @@ export function hasClass(element: Element, prefix: string): boolean {
 
 /** The element's semantic types: EPUB's `epub:type` and ARIA's `doc-` roles, without prefixes. */
 function typesOf(element: Element): string[] {
+	// Asked several times of every element, and most have neither attribute.
+	if (element.attributes['epub:type'] === undefined && element.attributes['role'] === undefined)
+		return [];
 	const types = `${element.attributes['epub:type'] ?? ''} ${element.attributes['role'] ?? ''}`;
 	return types
 		.split(/\s+/)

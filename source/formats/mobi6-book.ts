@@ -1,11 +1,11 @@
 // A MOBI 6 book as an EPUB-like package: its one HTML split at page breaks, its HTML contents page
 // (`<a filepos>` links, found through the guide) as the contents.
 
-import {Parser} from 'htmlparser2';
 import type {EpubPackage, TocEntry} from './epub-container.ts';
 import {kindlePackage} from './kindle-package.ts';
 import {anchorPositions} from './mobi-anchors.ts';
 import {ao3Mobi6Pages, isAo3Mobi6, type Mobi6Page} from './mobi6-ao3.ts';
+import {boundedParser} from './bounded-parser.ts';
 
 const documentName = (index: number) => `page${String(index).padStart(4, '0')}.html`;
 
@@ -36,10 +36,10 @@ function pageBreaks(bytes: Uint8Array): number[] {
 	return breaks;
 }
 
-/** The text of an HTML fragment, its entities decoded. */
+/** The text of an HTML fragment, its entities decoded; nesting past the bound costs nothing. */
 function textOf(html: string): string {
 	let text = '';
-	const parser = new Parser({ontext: (data) => (text += data)}, {decodeEntities: true});
+	const {parser} = boundedParser({ontext: (data) => (text += data)}, {decodeEntities: true});
 	parser.write(html);
 	parser.end();
 	return text;

@@ -4,8 +4,10 @@
 import {assembleWork, identityIsComplete} from '../work/assemble.ts';
 import {decodeText, isZip, LoadError} from '../work/decode.ts';
 import {sanitiseText} from '../work/sanitise.ts';
+import type {WorkDraft} from '../work/draft.ts';
 import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
+import {epubPreviews} from './epub.ts';
 import {parseEpub, parseText} from './index.ts';
 import {isMobiBytes, parseMobi} from './mobi.ts';
 
@@ -21,10 +23,16 @@ const previewFromZipOver = 512 * 1024;
 const previewBytes = 256 * 1024;
 const previewDocuments = [3, 12, 48];
 
-function previewDraft(bytes: Uint8Array, path: string, documents: number, wholeLines = true) {
+function previewDraft(
+	bytes: Uint8Array,
+	path: string,
+	documents: number,
+	wholeLines = true,
+	epub: () => (documents: number) => WorkDraft = () => epubPreviews(bytes),
+) {
 	if (fb2Bytes(bytes, 1)) return parseFb2Start(bytes, previewBytes);
 	if (isMobiBytes(bytes)) return parseMobi(bytes, path, documents);
-	if (isZip(bytes)) return parseEpub(bytes, documents);
+	if (isZip(bytes)) return epub()(documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
 	const end = wholeLines ? text.lastIndexOf('\n') + 1 : text.length;
@@ -41,9 +49,18 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 	if (isPdf(bytes)) return undefined;
 	const parts = isZip(bytes) || isMobiBytes(bytes);
 	if (bytes.length <= (parts ? previewFromZipOver : previewFromBytesOver)) return undefined;
+	// Each larger preview of an EPUB reads the first documents again, but not its package.
+	let epub: ((documents: number) => WorkDraft) | undefined;
 	try {
 		for (const documents of parts ? previewDocuments : [0]) {
-			const work = assembleWork(previewDraft(bytes, path, documents));
+			const draft = previewDraft(
+				bytes,
+				path,
+				documents,
+				true,
+				() => (epub ??= epubPreviews(bytes)),
+			);
+			const work = assembleWork(draft);
 			if (!identityIsComplete(work)) continue;
 			work.partial = true;
 			return work;

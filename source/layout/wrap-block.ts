@@ -1,8 +1,7 @@
 // Wraps one block to a width: lines with their character offsets, style runs, indent and tone.
 
-import stringWidth from 'string-width';
 import type {Block, StyleRun} from '../work/types.ts';
-import {breakLine} from './line-breaks.ts';
+import {breakLine, textWidth} from './line-breaks.ts';
 import {shownWithReadings, type ShownText} from './shown-text.ts';
 
 export type Tone = 'text' | 'heading' | 'break' | 'note' | 'label' | 'front' | 'blank';
@@ -108,7 +107,9 @@ export function wrapBlock(block: Block, width: number, options: WrapOptions): Li
 	const rightToLeft = !block.center && isRightToLeft(block);
 	const marker =
 		block.kind === 'list-item' && indent > 0 ? /^\S{1,5} /.exec(source)?.[0] : undefined;
-	const listHang = marker && inner > 2 * stringWidth(marker) ? stringWidth(marker) : 0;
+	// By table, not string-width: its grapheme segmenter costs microseconds a call, every item.
+	const markerWidth = marker ? textWidth(marker) : 0;
+	const listHang = marker && inner > 2 * markerWidth ? markerWidth : 0;
 	// Hard line breaks (verse, <br>, <pre>) are wrapped one by one, so that every line, blank ones
 	// included, starts at its own offset: two lines at one offset would be one place to an anchor.
 	let start = 0;

@@ -137,25 +137,27 @@ function boldLabel(label: string): Block['styles'] {
 	return [{start: 0, end: label.length, style: 'bold'}];
 }
 
-function noteBlocks(label: string, blocks: DraftBlock[]): Array<[DraftBlock, BlockPart]> {
-	if (blocks.length === 0) return [];
-	return [
-		[{kind: 'label', text: label, styles: boldLabel(label)}, 'note'],
-		...blocks.map((block): [DraftBlock, BlockPart] => [block, 'note']),
-	];
+/** Calls `place` with each block of a note group, after its label; nothing when it is empty. */
+function placeNotes(
+	label: string,
+	blocks: DraftBlock[],
+	place: (block: DraftBlock, part: BlockPart) => void,
+): void {
+	if (blocks.length === 0) return;
+	place({kind: 'label', text: label, styles: boldLabel(label)}, 'note');
+	for (const block of blocks) place(block, 'note');
 }
 
-function chapterBlocks(chapter: ChapterDraft): Array<[DraftBlock, BlockPart]> {
-	const heading: Array<[DraftBlock, BlockPart]> = chapter.showTitle
-		? [[{kind: 'heading', text: chapter.title, center: true}, 'story']]
-		: [];
-	return [
-		...heading,
-		...noteBlocks('Chapter Summary', chapter.summary),
-		...noteBlocks('Chapter Notes', chapter.notes),
-		...chapter.body.map((block): [DraftBlock, BlockPart] => [block, 'story']),
-		...noteBlocks('Chapter End Notes', chapter.endNotes),
-	];
+/** Calls `place` with each block of a chapter in order; no array of pairs per block. */
+function placeChapter(
+	chapter: ChapterDraft,
+	place: (block: DraftBlock, part: BlockPart) => void,
+): void {
+	if (chapter.showTitle) place({kind: 'heading', text: chapter.title, center: true}, 'story');
+	placeNotes('Chapter Summary', chapter.summary, place);
+	placeNotes('Chapter Notes', chapter.notes, place);
+	for (const block of chapter.body) place(block, 'story');
+	placeNotes('Chapter End Notes', chapter.endNotes, place);
 }
 
 const countedKinds = new Set(['paragraph', 'quote', 'list-item']);
@@ -219,15 +221,13 @@ export function assembleWork(draft: WorkDraft): Work {
 	for (const chapter of drafts) {
 		const start = blocks.length;
 		let sectionStart = start;
-		for (const [block, part] of chapterBlocks(chapter)) {
+		placeChapter(chapter, (block, part) => {
+			push(block, part);
 			if (block.kind === 'break' && part === 'story') {
-				push(block, part);
 				sections.push({chapter: chapters.length, start: sectionStart, end: blocks.length});
 				sectionStart = blocks.length;
-			} else {
-				push(block, part);
 			}
-		}
+		});
 
 		if (blocks.length === start) push({kind: 'spacer', text: ''}, 'story');
 		sections.push({chapter: chapters.length, start: sectionStart, end: blocks.length});
@@ -248,7 +248,7 @@ export function assembleWork(draft: WorkDraft): Work {
 	}
 
 	const backStart = blocks.length;
-	for (const [block, part] of noteBlocks('End Notes', draft.endNotes)) push(block, part);
+	placeNotes('End Notes', draft.endNotes, push);
 	const back = blocks.length > backStart ? {start: backStart, end: blocks.length} : undefined;
 	if (chapters.length > 0) chapters.at(-1)!.end = blocks.length;
 	if (sections.length > 0) sections.at(-1)!.end = blocks.length;

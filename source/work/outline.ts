@@ -36,24 +36,40 @@ function wordsIn(work: Work, start: number, end: number): number {
 	return work.wordsBefore[end]! - work.wordsBefore[start]!;
 }
 
-export function outlineOf(work: Work): ChapterOutline[] {
-	const chapters: ChapterOutline[] = work.chapters.map((chapter) => ({
-		title: chapter.title,
-		start: chapter.start,
-		words: wordsIn(work, chapter.start, chapter.end),
-		sections: [],
-		depth: chapter.depth ?? 0,
-		parts: chapter.parts ?? [],
-	}));
-	for (const section of work.sections) {
-		chapters[section.chapter]?.sections.push({
-			start: section.start,
-			words: wordsIn(work, section.start, section.end),
-			opening: opening(work, section.start, section.end),
-		});
-	}
+const noParts: ChapterPart[] = [];
 
-	return chapters;
+/**
+ * The chapters' outlines one at a time, so that a work of 200,000 chapters is written or listed
+ * without all their outlines held at once. Sections come in chapter order, as assembled.
+ */
+export function* chapterOutlines(work: Work): Generator<ChapterOutline> {
+	const {sections} = work;
+	let next = 0;
+	for (const [index, chapter] of work.chapters.entries()) {
+		const outline: ChapterOutline = {
+			title: chapter.title,
+			start: chapter.start,
+			words: wordsIn(work, chapter.start, chapter.end),
+			sections: [],
+			depth: chapter.depth ?? 0,
+			parts: chapter.parts ?? noParts,
+		};
+		while (next < sections.length && sections[next]!.chapter <= index) {
+			const section = sections[next++]!;
+			if (section.chapter < index) continue;
+			outline.sections.push({
+				start: section.start,
+				words: wordsIn(work, section.start, section.end),
+				opening: opening(work, section.start, section.end),
+			});
+		}
+
+		yield outline;
+	}
+}
+
+export function outlineOf(work: Work): ChapterOutline[] {
+	return Array.from(chapterOutlines(work));
 }
 
 export type TocEntry = {
@@ -70,7 +86,9 @@ export type TocEntry = {
 /** Contents rows: the parts that open at each chapter, the chapter, then its scenes when it has more than one. */
 export function tocEntries(work: Work): TocEntry[] {
 	const entries: TocEntry[] = [];
-	for (const [chapter, outline] of outlineOf(work).entries()) {
+	let chapter = -1;
+	for (const outline of chapterOutlines(work)) {
+		chapter++;
 		for (const part of outline.parts) {
 			entries.push({
 				kind: 'part',

@@ -57,28 +57,28 @@ function candidate(block: DraftBlock): DividerKind | undefined {
 
 /** Turns divider paragraphs into breaks; a letters-only divider must recur in the work to count. */
 export function markSceneBreaks(bodies: DraftBlock[][]): void {
+	// Each block is looked at once: most are prose and are ruled out at once, but a work of
+	// short lines has many candidates, and dividerKind is not free.
+	const candidates: Array<[DraftBlock, DividerKind]> = [];
 	const letterLines = new Map<string, number>();
 	for (const body of bodies) {
 		for (const block of body) {
-			if (candidate(block) === 'letters') {
+			const kind = candidate(block);
+			if (!kind) continue;
+			candidates.push([block, kind]);
+			if (kind === 'letters') {
 				const key = block.text.trim().toLowerCase();
 				letterLines.set(key, (letterLines.get(key) ?? 0) + 1);
 			}
 		}
 	}
 
-	for (const body of bodies) {
-		for (const block of body) {
-			const kind = candidate(block);
-			if (
-				kind === 'symbols' ||
-				(kind === 'letters' && (letterLines.get(block.text.trim().toLowerCase()) ?? 0) > 1)
-			) {
-				block.kind = 'break';
-				block.text = block.text.trim();
-				block.center = true;
-				delete block.styles;
-			}
+	for (const [block, kind] of candidates) {
+		if (kind === 'symbols' || (letterLines.get(block.text.trim().toLowerCase()) ?? 0) > 1) {
+			block.kind = 'break';
+			block.text = block.text.trim();
+			block.center = true;
+			delete block.styles;
 		}
 	}
 }

@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {zipSync} from 'fflate';
+import {Parser} from 'htmlparser2';
 import {boundedParser, maxParserDepth} from '../../source/formats/bounded-parser.ts';
 import {workFromBytes} from '../../source/formats/open-work.ts';
+import {mobi6File} from '../helpers/mobi.ts';
 
 const encoder = new TextEncoder();
 /** Without the bound each of these takes far longer than this (minutes at full depth). */
@@ -88,4 +90,21 @@ test('an FB2 nested 300,000 deep reads', budget, () => {
 	const work = workFromBytes(encoder.encode(fb2), 'deep.fb2');
 	assert.equal(work.format, 'fb2');
 	assert.ok(work.blocks.some((block) => block.text.includes('Far down.')));
+});
+
+test('a MOBI 6 contents entry nested 100,000 deep is read through the bounded parser', (t) => {
+	// The contents page's labels went to htmlparser2 unbounded: its unshifted stack of open tags
+	// made each start tag cost time in the depth.
+	const opened = t.mock.method(Parser.prototype, 'onopentagname');
+	const work = workFromBytes(
+		mobi6File([
+			{title: `${'<b>'.repeat(100_000)}Salt &amp; Sea`, html: '<p>The tide came in.</p>'},
+		]),
+		'deep.mobi',
+	);
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['Salt & Sea'],
+	);
+	assert.ok(opened.mock.callCount() < 10_000, `${opened.mock.callCount()} tags opened`);
 });

@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {zipSync} from 'fflate';
+import {Parser} from 'htmlparser2';
 import {parseInlineMarkup} from '../../source/formats/inline-markup.ts';
-import {workFromBytes} from '../../source/formats/open-work.ts';
+import {previewFromBytes, workFromBytes} from '../../source/formats/open-work.ts';
 
 const encoder = new TextEncoder();
 const count = 200_000;
@@ -65,4 +66,29 @@ test('a 600 kB paragraph of unmatched * and _ reads in linear time', () => {
 		assert.deepEqual(styles, []);
 		assert.ok(performance.now() - started < 10_000, `${performance.now() - started} ms`);
 	}
+});
+
+test('an EPUB preview that tries more and more documents reads its package once', (t) => {
+	// A spine of 200,000 items made each of the three tries (3, 12, 48 documents) read the package
+	// again before the whole book was read anyway.
+	const names = Array.from({length: 60}, (_, index) => `s${index}.xhtml`);
+	const opf = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata><manifest>${names.map((name, index) => `<item id="i${index}" href="${name}" media-type="application/xhtml+xml"/>`).join('')}</manifest><spine>${names.map((_, index) => `<itemref idref="i${index}"/>`).join('')}</spine></package>`;
+	const files: Record<string, Uint8Array> = {
+		mimetype: encoder.encode('application/epub+zip'),
+		'META-INF/container.xml': encoder.encode(
+			'<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>',
+		),
+		'content.opf': encoder.encode(opf),
+	};
+	// Stored, not deflated, and padded past the preview's size: too few words to name the work.
+	for (const name of names)
+		files[name] = encoder.encode(
+			`<html xmlns="http://www.w3.org/1999/xhtml"><body><p>${name}</p><!--${' '.repeat(10_000)}--></body></html>`,
+		);
+	const write = t.mock.method(Parser.prototype, 'write');
+	assert.equal(previewFromBytes(zipSync(files, {level: 0}), 'short.epub'), undefined);
+	const packageReads = write.mock.calls.filter((call) =>
+		String(call.arguments[0]).includes('<package'),
+	);
+	assert.equal(packageReads.length, 1);
 });

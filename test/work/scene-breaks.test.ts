@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {dividerKind} from '../../source/work/scene-breaks.ts';
+import type {DraftBlock} from '../../source/work/draft.ts';
+import {dividerKind, markSceneBreaks} from '../../source/work/scene-breaks.ts';
 import {workOf} from '../helpers/works.ts';
 
 const dividers = [
@@ -64,4 +65,21 @@ test('spacer lines of no-break spaces are blank space, not breaks', () => {
 		['paragraph', 'spacer', 'paragraph'],
 	);
 	assert.equal(work.sections.length, 1);
+});
+
+test('each block is looked at once, whatever the number of candidates', () => {
+	// A work of 200,000 short lines ran the divider test twice over each of them.
+	let looks = 0;
+	const counted = (text: string): DraftBlock => {
+		const block: DraftBlock = {kind: 'paragraph', text};
+		return Object.defineProperty(block, 'kind', {
+			get: () => (looks++, 'paragraph'),
+			set() {},
+			enumerable: true,
+		});
+	};
+
+	const bodies = [[counted('Text.'), counted('A short line'), counted('Hello there, friend.')]];
+	markSceneBreaks(bodies);
+	assert.equal(looks, 3);
 });
