@@ -18,6 +18,8 @@ export type EpubPackage = {
 	text: (path: string, options?: {keep?: boolean}) => string;
 	/** `/body[1]/DocFragment[N]`: KOReader's name for a spine document (N counts every itemref). */
 	xpathRoot: (path: string) => string | undefined;
+	/** The document KOReader names `DocFragment[N]`, read or not (see xpathRoot). */
+	documentAt: (fragment: number) => string | undefined;
 };
 
 /** How many of the innermost open elements gather the text inside them. */
@@ -185,7 +187,12 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
 		return index === undefined ? undefined : `/body[1]/DocFragment[${index}]`;
 	};
 
-	return {metadata, spine: read, toc, text, warnings, xpathRoot};
+	const documentAt = (fragment: number) => {
+		for (const [path, index] of fragments) if (index === fragment) return path;
+		return undefined;
+	};
+
+	return {metadata, spine: read, toc, text, warnings, xpathRoot, documentAt};
 }
 
 function fragment(href: string): string {

@@ -2,10 +2,12 @@
 // ids, and reads the places other devices (KOReader e-readers, other ficterms) left there.
 
 import {createHash} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
 import * as v from 'valibot';
 import {resumeAnchor, savedAnchor} from '../store/resume.ts';
 import {anchorAtFraction} from '../work/progress.ts';
-import type {Work} from '../work/types.ts';
+import type {BlockXPath, Work} from '../work/types.ts';
+import {epubElementPaths, type DocumentElementPaths} from '../formats/epub-element-paths.ts';
 import type {Device} from './device.ts';
 import type {LocalPlace, RemotePlace, SyncEngine, SyncedWork} from './engine.ts';
 import {noteStatus} from './kosync-account.ts';
@@ -18,7 +20,7 @@ import {
 } from './kosync-client.ts';
 import {dequeue, enqueue, readQueue, toProgress} from './kosync-queue.ts';
 import {partialMd5} from './partial-md5.ts';
-import {anchorAtXPointer, xpointerAt} from './xpointer.ts';
+import {anchorAtXPointer, fragmentAt, fragmentOfXPointer, xpointerAt} from './xpointer.ts';
 
 /** ficterm's own place, carried as `progress` under the work's id: a saved anchor, versioned. */
 const fictermPlaceSchema = v.object({
@@ -59,6 +61,8 @@ export class KosyncEngine implements SyncEngine {
 	readonly #options: KosyncEngineOptions;
 	readonly #now: () => Date;
 	readonly #fileIds = new Map<string, Promise<string | undefined>>();
+	/** The element paths of the EPUB document read last: the next push is likely in it again. */
+	#lastPaths: {path: string; fragment: number; paths?: Map<number, BlockXPath>} | undefined;
 	#problems: string[] = [];
 	/** The last problem told, so that a server down for an hour is told once, not every push. */
 	#told: string | undefined;
@@ -103,7 +107,34 @@ export class KosyncEngine implements SyncEngine {
 		return id;
 	}
 
-	async push({work, path}: SyncedWork, place: LocalPlace, signal: AbortSignal): Promise<void> {
+	/**
+	 * The element paths of one document of the EPUB at `path`, read again from the file: a work
+	 * keeps only its blocks' element numbers.
+	 */
+	async #elementPaths(
+		{work, path}: SyncedWork,
+		fragment: number | undefined,
+	): Promise<DocumentElementPaths> {
+		if (fragment === undefined) return () => undefined;
+		let last = this.#lastPaths;
+		if (last?.path !== path || last.fragment !== fragment) {
+			let paths: Map<number, BlockXPath> | undefined;
+			try {
+				paths = epubElementPaths(await readFile(path), work.format)(fragment);
+			} catch {
+				paths = undefined;
+			}
+
+			last = {path, fragment, paths};
+			this.#lastPaths = last;
+		}
+
+		const {paths} = last;
+		return (asked) => (asked === fragment ? paths : undefined);
+	}
+
+	async push(synced: SyncedWork, place: LocalPlace, signal: AbortSignal): Promise<void> {
+		const {work, path} = synced;
 		const {device, account, folder} = this.#options;
 		const percentage = kosyncPercentage(place.fraction);
 		const base = {percentage, device: device.name, deviceId: device.id};
@@ -115,7 +146,8 @@ export class KosyncEngine implements SyncEngine {
 			},
 		];
 		// KOReader goes to `progress` alone, so the file's id is sent only with a real XPointer.
-		const xpointer = xpointerAt(work, place.anchor);
+		const paths = await this.#elementPaths(synced, fragmentAt(work, place.anchor));
+		const xpointer = xpointerAt(work, place.anchor, paths);
 		const file = xpointer ? await this.#fileDocument(path) : undefined;
 		if (xpointer && file) places.push({...base, document: file, progress: xpointer});
 		const madeAt = Math.floor(this.#now().getTime() / 1000);
@@ -188,7 +220,9 @@ export class KosyncEngine implements SyncEngine {
 			const {progress} = pulled;
 			if (!progress || progress.deviceId === device.id) continue;
 			const place =
-				document === file ? this.#filePlace(work, progress) : this.#workPlace(work, progress);
+				document === file
+					? await this.#filePlace(synced, progress)
+					: this.#workPlace(work, progress);
 			if (place) found.push(place);
 		}
 
@@ -218,8 +252,10 @@ export class KosyncEngine implements SyncEngine {
 		return {device: progress.device, updatedAt: updatedAt(progress), anchor, exact};
 	}
 
-	#filePlace(work: Work, progress: KosyncProgress): RemotePlace {
-		const anchor = anchorAtXPointer(work, progress.progress);
+	async #filePlace(synced: SyncedWork, progress: KosyncProgress): Promise<RemotePlace> {
+		const {work} = synced;
+		const paths = await this.#elementPaths(synced, fragmentOfXPointer(progress.progress));
+		const anchor = anchorAtXPointer(work, progress.progress, paths);
 		return {
 			device: progress.device,
 			updatedAt: updatedAt(progress),
