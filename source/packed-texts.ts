@@ -1,7 +1,8 @@
 // Block texts packed as one UTF-8 buffer, for the parsing worker to hand them to the main thread.
 // Cloned one by one, each text would keep the representation it had in the worker: two bytes a
 // character for a whole work decoded with one curly quote in it. Decoded from UTF-8 here, a text
-// of Latin-1 characters becomes a one-byte string: half the memory of the work's text.
+// of Latin-1 characters becomes a one-byte string: half the memory of the work's text. The texts
+// go a piece of the work at a time, so that neither thread ever holds the whole text packed.
 
 import type {Block} from './work/types.ts';
 
@@ -42,5 +43,21 @@ export class TextUnpacker {
 		const index = this.#next++;
 		const start = index === 0 ? 0 : this.#ends[index - 1]!;
 		return this.#bytes.toString('utf8', start, this.#ends[index]);
+	}
+}
+
+export type BlockPiece = {blocks: Block[]; texts: PackedTexts; received: number; total: number};
+
+/**
+ * The blocks in pieces of `size`, each with its own texts packed (and emptied in the blocks), made
+ * as they are asked for; a piece made is let go of here, since it belongs to its receiver now.
+ */
+export function* blockPieces(blocks: Block[], size: number): Generator<BlockPiece> {
+	for (let next = 0; next < blocks.length; next += size) {
+		const piece = blocks.slice(next, next + size);
+		blocks.fill(undefined as never, next, next + piece.length);
+		const texts = packTexts(piece);
+		for (const block of piece) block.text = '';
+		yield {blocks: piece, texts, received: next + piece.length, total: blocks.length};
 	}
 }

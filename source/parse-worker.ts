@@ -2,9 +2,8 @@
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
-import {packTexts} from './packed-texts.ts';
+import {blockPieces} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
-import type {Block} from './work/types.ts';
 import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
 
 /** Blocks per message: small enough that the main thread takes each in a few milliseconds. */
@@ -20,33 +19,31 @@ try {
 	// Held by workerData, the file's bytes would outlive their decoding.
 	input.bytes = undefined;
 	const {blocks, ...parsed} = await openWork(file, input.path);
-	const texts = packTexts(blocks);
-	for (const block of blocks) block.text = '';
-	// A fresh copy holds no slice of the decoded file, which can now go.
+	// A fresh copy holds no slice of the decoded file, which can go once the blocks have gone.
 	const rest = structuredClone(parsed);
-	send({type: 'texts', texts}, [texts.bytes, texts.ends.buffer as ArrayBuffer]);
-	let next = 0;
-	const sendBlocks = () => {
-		const piece: Block[] = blocks.slice(next, next + blocksPerMessage);
-		// Sent blocks are the main thread's now: the worker lets go of them.
-		blocks.fill(undefined as never, next, next + piece.length);
-		next += piece.length;
-		send({type: 'blocks', blocks: piece, received: next, total: blocks.length});
+	const pieces = blockPieces(blocks, blocksPerMessage);
+	const sendPiece = (): boolean => {
+		const piece = pieces.next();
+		if (piece.done) return false;
+		const {texts} = piece.value;
+		send({type: 'blocks', ...piece.value}, [texts.bytes, texts.ends.buffer as ArrayBuffer]);
+		return true;
+	};
+
+	const sendNext = () => {
+		if (sendPiece()) return;
+		send({type: 'rest', rest}, [
+			rest.charsBefore.buffer as ArrayBuffer,
+			rest.wordsBefore.buffer as ArrayBuffer,
+		]);
+		parentPort!.close();
 	};
 
 	// One piece at a time, each when the main thread has taken the last: its keys come first.
 	parentPort!.on('message', (message: ToWorker) => {
-		if (message.type !== 'more') return;
-		if (next < blocks.length) sendBlocks();
-		else {
-			send({type: 'rest', rest}, [
-				rest.charsBefore.buffer as ArrayBuffer,
-				rest.wordsBefore.buffer as ArrayBuffer,
-			]);
-			parentPort!.close();
-		}
+		if (message.type === 'more') sendNext();
 	});
-	sendBlocks();
+	sendNext();
 } catch (error) {
 	send({
 		type: 'failed',

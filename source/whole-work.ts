@@ -56,7 +56,6 @@ export function readWholeWork(
 	const input: WorkerInput = {bytes: buffer, path};
 	const worker = new Worker(workerFile, {workerData: input, transferList: [buffer]});
 	const blocks: Block[] = [];
-	let texts: TextUnpacker | undefined;
 	let finished = false;
 	const finish = () => {
 		finished = true;
@@ -65,10 +64,10 @@ export function readWholeWork(
 
 	worker.on('message', (message: FromWorker) => {
 		if (finished) return;
-		if (message.type === 'texts') texts = new TextUnpacker(message.texts);
-		else if (message.type === 'blocks') {
+		if (message.type === 'blocks') {
+			const texts = new TextUnpacker(message.texts);
 			for (const block of message.blocks) {
-				block.text = texts!.next();
+				block.text = texts.next();
 				blocks.push(block);
 			}
 
@@ -78,7 +77,6 @@ export function readWholeWork(
 				if (!finished) worker.postMessage({type: 'more'} satisfies ToWorker);
 			});
 		} else if (message.type === 'rest') {
-			texts = undefined;
 			finish();
 			handlers.done({...message.rest, blocks});
 		} else {
