@@ -22,13 +22,13 @@ const nodeFlags = (
 	.filter(Boolean);
 const results = join(root, 'bench-results');
 const sizes = (process.env['BENCH_SIZES'] ?? '5000,100000,1000000,5000000').split(',').map(Number);
-const formats = (process.env['BENCH_FORMATS'] ?? 'ao3-text,epub').split(',') as Array<
-	'ao3-text' | 'epub' | 'azw3'
->;
+const formats = (process.env['BENCH_FORMATS'] ?? 'ao3-text,epub').split(',') as BenchFormat[];
 const columns = 100;
 const rows = 40;
 
 type Stats = {median: number; p95: number; runs: number};
+
+type BenchFormat = 'ao3-text' | 'text' | 'epub' | 'azw3';
 
 function stats(samples: number[]): Stats {
 	const sorted = samples.filter((sample) => Number.isFinite(sample)).sort((a, b) => a - b);
@@ -74,11 +74,7 @@ async function lessWhileLoading(path: string): Promise<Row> {
 	};
 }
 
-async function measure(
-	format: 'ao3-text' | 'epub' | 'azw3',
-	words: number,
-	sttyOverhead: number,
-): Promise<Row> {
+async function measure(format: BenchFormat, words: number, sttyOverhead: number): Promise<Row> {
 	const path = join(results, 'works', `${format}-${words}.${extensions[format]}`);
 	if (!existsSync(path)) writeFileSync(path, generatedFile(format, words).bytes);
 	const bytes = new Uint8Array(Buffer.from(spawnSync('cat', [path], {maxBuffer: 1 << 30}).stdout));
@@ -264,7 +260,7 @@ for (const format of formats) {
 	for (const words of sizes) {
 		process.stderr.write(`measuring ${format} ${words} words…\n`);
 		rowsOut.push(await measure(format, words, sttyOverhead));
-		if (format === 'ao3-text' && hasLess) {
+		if (extensions[format] === 'txt' && hasLess) {
 			const path = join(results, 'works', `${format}-${words}.txt`);
 			rowsOut.push({
 				format: 'less',
@@ -272,6 +268,22 @@ for (const format of formats) {
 				...(await lessWhileLoading(path)),
 			});
 		}
+	}
+}
+
+// The targets of issue #17, from the shortest work of each format measured here: a long work's
+// first screen within 1.2 times the short one's, and its peak memory within three times the
+// file's size over the short one's.
+for (const format of formats) {
+	const own = rowsOut.filter((row) => row['format'] === format);
+	const short = own.reduce<Row | undefined>(
+		(least, row) => (!least || (row['words'] as number) < (least['words'] as number) ? row : least),
+		undefined,
+	);
+	if (!short) continue;
+	for (const row of own) {
+		row['firstTarget'] = 1.2 * (short['firstScreenMs'] as number);
+		row['rssTargetMB'] = 3 * (row['megabytes'] as number) + (short['peakRssMB'] as number);
 	}
 }
 
@@ -284,6 +296,7 @@ const columnsShown = [
 	'parseMs',
 	'parseMBps',
 	'firstScreenMs',
+	'firstTarget',
 	'wholeWorkMs',
 	'loading worst',
 	'loading freeze',
@@ -298,6 +311,7 @@ const columnsShown = [
 	'key search',
 	'resize',
 	'peakRssMB',
+	'rssTargetMB',
 ];
 const table = [
 	columnsShown,
