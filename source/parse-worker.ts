@@ -1,12 +1,12 @@
-// The worker that reads a whole work off the main thread and sends it back a piece at a time.
+// The worker that reads a whole work off the main thread and sends it back in pieces.
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
 import {blockPieces} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
-import type {FromWorker, ToWorker, WorkerInput} from './whole-work-messages.ts';
+import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
 
-/** Blocks per message: small enough that the main thread takes each in a few milliseconds. */
+/** Blocks per piece: few enough that the main thread takes each in a few milliseconds. */
 const blocksPerMessage = 2000;
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
@@ -21,29 +21,18 @@ try {
 	const {blocks, ...parsed} = await openWork(file, input.path);
 	// A fresh copy holds no slice of the decoded file, which can go once the blocks have gone.
 	const rest = structuredClone(parsed);
-	const pieces = blockPieces(blocks, blocksPerMessage);
-	const sendPiece = (): boolean => {
-		const piece = pieces.next();
-		if (piece.done) return false;
-		const {texts} = piece.value;
-		send({type: 'blocks', ...piece.value}, [texts.bytes, texts.ends.buffer as ArrayBuffer]);
-		return true;
-	};
+	// Every piece at once: the main thread takes them one at a time between keys, and this thread
+	// ends as soon as they are sent, giving back the memory the parse took.
+	for (const piece of blockPieces(blocks, blocksPerMessage)) {
+		const {texts} = piece;
+		send({type: 'blocks', ...piece}, [piece.blocks, texts.bytes, texts.ends.buffer as ArrayBuffer]);
+	}
 
-	const sendNext = () => {
-		if (sendPiece()) return;
-		send({type: 'rest', rest}, [
-			rest.charsBefore.buffer as ArrayBuffer,
-			rest.wordsBefore.buffer as ArrayBuffer,
-		]);
-		parentPort!.close();
-	};
-
-	// One piece at a time, each when the main thread has taken the last: its keys come first.
-	parentPort!.on('message', (message: ToWorker) => {
-		if (message.type === 'more') sendNext();
-	});
-	sendNext();
+	send({type: 'rest', rest}, [
+		rest.charsBefore.buffer as ArrayBuffer,
+		rest.wordsBefore.buffer as ArrayBuffer,
+	]);
+	parentPort!.close();
 } catch (error) {
 	send({
 		type: 'failed',

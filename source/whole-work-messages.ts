@@ -6,9 +6,7 @@ import type {Work} from './work/types.ts';
 export type WorkerInput = {bytes?: ArrayBuffer; path: string};
 
 export type FromWorker =
-	/** A piece of the blocks, their texts packed beside them (the blocks' own texts are empty). */
+	/** A piece of the blocks, serialized, with their texts packed beside them. */
 	| ({type: 'blocks'} & BlockPiece)
 	| {type: 'rest'; rest: Omit<Work, 'blocks'>}
 	| {type: 'failed'; message: string; loadError: boolean};
-
-export type ToWorker = {type: 'more'};
