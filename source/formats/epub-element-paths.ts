@@ -10,18 +10,23 @@ import {htmlBlocks} from './html-blocks.ts';
 export type DocumentElementPaths = (fragment: number) => Map<number, BlockXPath> | undefined;
 
 /**
- * Reads the element paths of the EPUB in `bytes`, one document when asked, keeping the last one
- * read. `format` is the work's: AO3's EPUBs are read leaving out what the AO3 reader leaves out,
+ * Opens the EPUB in `bytes` and reads the element paths of one document when asked, keeping the
+ * last one read. `format` is the work's: AO3's EPUBs are read leaving out what the AO3 reader leaves out,
  * which changes the order of the blocks.
  */
 export function epubElementPaths(bytes: Uint8Array, format: Format): DocumentElementPaths {
-	let pkg: EpubPackage | undefined;
+	let pkg: EpubPackage;
+	try {
+		// No document is inflated but the one asked for.
+		pkg = openEpub(bytes, 0);
+	} catch {
+		return () => undefined;
+	}
+
 	let last: {fragment: number; paths: Map<number, BlockXPath>} | undefined;
 	return (fragment) => {
 		if (last?.fragment === fragment) return last.paths;
 		try {
-			// No document is inflated but the one asked for.
-			pkg ??= openEpub(bytes, 0);
 			const path = pkg.documentAt(fragment);
 			const xpathRoot = path && pkg.xpathRoot(path);
 			if (!path || !xpathRoot) return undefined;
@@ -34,7 +39,7 @@ export function epubElementPaths(bytes: Uint8Array, format: Format): DocumentEle
 			last = {fragment, paths};
 			return paths;
 		} catch {
-			// A file changed or gone since it was opened has no paths to give.
+			// A document that no longer reads (a file changed since it was opened) has no paths.
 			return undefined;
 		}
 	};

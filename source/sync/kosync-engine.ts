@@ -6,7 +6,7 @@ import {readFile} from 'node:fs/promises';
 import * as v from 'valibot';
 import {resumeAnchor, savedAnchor} from '../store/resume.ts';
 import {anchorAtFraction} from '../work/progress.ts';
-import type {BlockXPath, Work} from '../work/types.ts';
+import type {Format, Work} from '../work/types.ts';
 import {epubElementPaths, type DocumentElementPaths} from '../formats/epub-element-paths.ts';
 import type {Device} from './device.ts';
 import type {LocalPlace, RemotePlace, SyncEngine, SyncedWork} from './engine.ts';
@@ -20,7 +20,7 @@ import {
 } from './kosync-client.ts';
 import {dequeue, enqueue, readQueue, toProgress} from './kosync-queue.ts';
 import {partialMd5} from './partial-md5.ts';
-import {anchorAtXPointer, fragmentAt, fragmentOfXPointer, xpointerAt} from './xpointer.ts';
+import {anchorAtXPointer, xpointerAt} from './xpointer.ts';
 
 /** ficterm's own place, carried as `progress` under the work's id: a saved anchor, versioned. */
 const fictermPlaceSchema = v.object({
@@ -33,6 +33,9 @@ const fictermPlaceSchema = v.object({
 });
 
 const maxSentFromQueue = 20;
+
+/** The formats whose blocks carry EPUB element numbers. */
+const epubFormats = new Set<Format>(['epub', 'ao3-epub', 'fff-epub']);
 
 /** The id under which ficterm keeps its own anchor: the same for every file and format of a work. */
 export function workDocument(work: Work): string {
@@ -61,8 +64,11 @@ export class KosyncEngine implements SyncEngine {
 	readonly #options: KosyncEngineOptions;
 	readonly #now: () => Date;
 	readonly #fileIds = new Map<string, Promise<string | undefined>>();
-	/** The element paths of the EPUB document read last: the next push is likely in it again. */
-	#lastPaths: {path: string; fragment: number; paths?: Map<number, BlockXPath>} | undefined;
+	/**
+	 * The EPUB whose element paths are read, opened once (its bytes kept) when the first place is
+	 * pulled: a push, even the last one on quitting, then reads only the one document it needs.
+	 */
+	#epub: {path: string; paths: Promise<DocumentElementPaths>} | undefined;
 	#problems: string[] = [];
 	/** The last problem told, so that a server down for an hour is told once, not every push. */
 	#told: string | undefined;
@@ -107,30 +113,19 @@ export class KosyncEngine implements SyncEngine {
 		return id;
 	}
 
-	/**
-	 * The element paths of one document of the EPUB at `path`, read again from the file: a work
-	 * keeps only its blocks' element numbers.
-	 */
-	async #elementPaths(
-		{work, path}: SyncedWork,
-		fragment: number | undefined,
-	): Promise<DocumentElementPaths> {
-		if (fragment === undefined) return () => undefined;
-		let last = this.#lastPaths;
-		if (last?.path !== path || last.fragment !== fragment) {
-			let paths: Map<number, BlockXPath> | undefined;
-			try {
-				paths = epubElementPaths(await readFile(path), work.format)(fragment);
-			} catch {
-				paths = undefined;
-			}
-
-			last = {path, fragment, paths};
-			this.#lastPaths = last;
+	/** The element paths of the EPUB at `path`, read again from the file: a work keeps only numbers. */
+	#elementPaths({work, path}: SyncedWork): Promise<DocumentElementPaths> {
+		if (this.#epub?.path !== path) {
+			const paths = epubFormats.has(work.format)
+				? readFile(path).then(
+						(bytes) => epubElementPaths(bytes, work.format),
+						(): DocumentElementPaths => () => undefined,
+					)
+				: Promise.resolve<DocumentElementPaths>(() => undefined);
+			this.#epub = {path, paths};
 		}
 
-		const {paths} = last;
-		return (asked) => (asked === fragment ? paths : undefined);
+		return this.#epub.paths;
 	}
 
 	async push(synced: SyncedWork, place: LocalPlace, signal: AbortSignal): Promise<void> {
@@ -146,8 +141,7 @@ export class KosyncEngine implements SyncEngine {
 			},
 		];
 		// KOReader goes to `progress` alone, so the file's id is sent only with a real XPointer.
-		const paths = await this.#elementPaths(synced, fragmentAt(work, place.anchor));
-		const xpointer = xpointerAt(work, place.anchor, paths);
+		const xpointer = xpointerAt(work, place.anchor, await this.#elementPaths(synced));
 		const file = xpointer ? await this.#fileDocument(path) : undefined;
 		if (xpointer && file) places.push({...base, document: file, progress: xpointer});
 		const madeAt = Math.floor(this.#now().getTime() / 1000);
@@ -205,6 +199,8 @@ export class KosyncEngine implements SyncEngine {
 		const {account, device} = this.#options;
 		const {work} = synced;
 		const file = await this.#fileDocument(synced.path);
+		// Ready for the pushes to come, the last one on quitting above all, which has little time.
+		void this.#elementPaths(synced);
 		const found: RemotePlace[] = [];
 		const documents = [workDocument(work), ...(file ? [file] : [])];
 		for (const document of documents) {
@@ -254,8 +250,7 @@ export class KosyncEngine implements SyncEngine {
 
 	async #filePlace(synced: SyncedWork, progress: KosyncProgress): Promise<RemotePlace> {
 		const {work} = synced;
-		const paths = await this.#elementPaths(synced, fragmentOfXPointer(progress.progress));
-		const anchor = anchorAtXPointer(work, progress.progress, paths);
+		const anchor = anchorAtXPointer(work, progress.progress, await this.#elementPaths(synced));
 		return {
 			device: progress.device,
 			updatedAt: updatedAt(progress),

@@ -41,12 +41,6 @@ function placedBlock(work: Work, anchor: Anchor): {index: number; offset: number
 	return {index, offset};
 }
 
-/** The EPUB document (its DocFragment number) whose paths `xpointerAt` needs for this place. */
-export function fragmentAt(work: Work, anchor: Anchor): number | undefined {
-	const placed = placedBlock(work, anchor);
-	return placed && elementOfCode(work.blocks[placed.index]!.epubElement!).fragment;
-}
-
 /**
  * The XPointer KOReader computes for this place, in the form crengine writes since its DOM version
  * 20260812 (every index explicit: `/body[1]/DocFragment[3]/body[1]/p[4]/text()[1].12`), which every
