@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {packTexts, TextUnpacker} from '../source/packed-texts.ts';
+import {blockPieces, packTexts, TextUnpacker, unpackPiece} from '../source/packed-texts.ts';
 import type {Block} from '../source/work/types.ts';
 
 test('block texts come back whole and in order from one packed buffer', () => {
@@ -28,4 +28,35 @@ test('a work with no text packs to an empty buffer', () => {
 	const packed = packTexts([]);
 	assert.equal(packed.bytes.byteLength, 0);
 	assert.equal(packed.ends.length, 0);
+});
+
+test('the worker sends its blocks in pieces, each with only its own texts packed, and lets go of them', () => {
+	const texts = Array.from({length: 10}, (_, index) => `block ${index} “said”`);
+	const blocks = texts.map((text): Block => ({kind: 'paragraph', part: 'story', text}));
+	const pieces = [...blockPieces(blocks, 4)];
+	assert.deepEqual(
+		pieces.map(({received, total}) => [received, total]),
+		[
+			[4, 10],
+			[8, 10],
+			[10, 10],
+		],
+	);
+	// The worker's own array no longer holds the blocks it sent.
+	assert.ok(blocks.every((block) => block === undefined));
+	const sent: Block[] = [];
+	let from = 0;
+	for (const piece of pieces) {
+		// Never the whole work's text in one buffer: a piece's buffer holds its own blocks' texts.
+		const own = texts.slice(from, piece.received);
+		from = piece.received;
+		assert.equal(piece.texts.bytes.byteLength, Buffer.byteLength(own.join('')));
+		// Transferred to the main thread, a piece arrives as plain ArrayBuffers.
+		for (const block of unpackPiece(structuredClone(piece))) sent.push(block);
+	}
+
+	assert.deepEqual(
+		sent,
+		texts.map((text): Block => ({kind: 'paragraph', part: 'story', text})),
+	);
 });

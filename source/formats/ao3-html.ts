@@ -41,6 +41,10 @@ function chapterTitle(text: string, number: number): string {
 	return /^chapter\s+\d+/i.test(text) ? text : `Chapter ${number}: ${text}`;
 }
 
+/** AO3's hidden headings and the link to the end notes: left out with everything inside them. */
+export const ao3Skipped = (element: Element): boolean =>
+	hasClass(element, 'toc-heading') || hasClass(element, 'endnote-link');
+
 /** Reads one HTML download, or the documents of an AO3 EPUB in spine order (with their XPointer roots). */
 export function parseAo3Html(
 	documents: string | Iterable<string | {html: string; xpathRoot?: string}>,
@@ -156,7 +160,7 @@ export function parseAo3Html(
 		const {html, xpathRoot} = typeof document === 'string' ? {html: document} : document;
 		dropped += htmlBlocks(html, onBlock, {
 			xpathRoot,
-			skip: (element) => hasClass(element, 'toc-heading') || hasClass(element, 'endnote-link'),
+			skip: ao3Skipped,
 			onTitle: (title) => {
 				documentTitle ||= title;
 			},

@@ -18,6 +18,8 @@ export type EpubPackage = {
 	text: (path: string, options?: {keep?: boolean}) => string;
 	/** `/body[1]/DocFragment[N]`: KOReader's name for a spine document (N counts every itemref). */
 	xpathRoot: (path: string) => string | undefined;
+	/** The document KOReader names `DocFragment[N]`, read or not (see xpathRoot). */
+	documentAt: (fragment: number) => string | undefined;
 };
 
 /** How many of the innermost open elements gather the text inside them. */
@@ -192,11 +194,22 @@ export function epubOpener(bytes: Uint8Array): (maxDocuments?: number) => EpubPa
 		return index === undefined ? undefined : `/body[1]/DocFragment[${index}]`;
 	};
 
-	return (maxDocuments = Infinity) => {
-		const read = present.slice(0, maxDocuments);
-		files.load(read);
-		return {metadata, spine: read, toc, text, warnings: warnings.slice(), xpathRoot};
+	const documentAt = (fragment: number) => {
+		for (const [path, index] of fragments) if (index === fragment) return path;
+		return undefined;
 	};
+
+	// Each document is inflated when it is read, not all at once: a long work's inflated documents
+	// held together took 80 MB at 5M words, which the allocator then kept for good.
+	return (maxDocuments = Infinity) => ({
+		metadata,
+		spine: present.slice(0, maxDocuments),
+		toc,
+		text,
+		warnings: warnings.slice(),
+		xpathRoot,
+		documentAt,
+	});
 }
 
 function fragment(href: string): string {

@@ -2,6 +2,7 @@
 // A SAX parser keeps memory flat and never recurses, so deeply nested or huge files are safe.
 
 import type {DraftBlock} from '../work/draft.ts';
+import type {BlockXPath} from '../work/types.ts';
 import {boundedParser} from './bounded-parser.ts';
 import {BlockTextBuilder} from './html-block-text.ts';
 import {ElementPaths} from './html-element-paths.ts';
@@ -44,8 +45,10 @@ export type HtmlOptions = {
 	skip?: (element: Element) => boolean;
 	/** Called with the document's <title>. */
 	onTitle?: (title: string) => void;
-	/** An EPUB document's `/body[1]/DocFragment[N]`: blocks then carry their XPointer path. */
+	/** An EPUB document's `/body[1]/DocFragment[N]`: blocks then carry their element's number. */
 	xpathRoot?: string;
+	/** With `xpathRoot`: each block element's XPointer path, by its order in the document, instead. */
+	onElementPath?: (order: number, path: BlockXPath) => void;
 };
 
 /** Reads HTML into blocks; returns how many start tags were left out for nesting too deep. */
@@ -70,12 +73,12 @@ export function htmlBlocks(
 	let ignoredDepth = 0;
 	const listCounters: number[] = [];
 	const paths = options.xpathRoot
-		? new ElementPaths(options.xpathRoot, () => text.length)
+		? new ElementPaths(options.xpathRoot, () => text.length, options.onElementPath)
 		: undefined;
 
 	const flush = () => {
 		const element = blockElement;
-		const xpath = paths?.endBlock();
+		const code = paths?.endBlock();
 		const ancestors = blockAncestors;
 		const tag = element?.tag ?? 'p';
 		const {body, styles, ruby, links, ids} = text.take(
@@ -99,7 +102,7 @@ export function htmlBlocks(
 			tag,
 		};
 		if (element) block.element = element;
-		if (xpath) block.xpath = xpath;
+		if (code !== undefined) block.epubElement = code;
 		if (heading) block.level = Number(heading[1]);
 		if (styles.length > 0) block.styles = styles;
 		if (ruby.length > 0) block.ruby = ruby;
@@ -292,6 +295,6 @@ export function draftBlock(block: HtmlBlock): DraftBlock {
 	if (block.ruby) result.ruby = block.ruby;
 	if (block.center) result.center = true;
 	if (block.direction) result.direction = block.direction;
-	if (block.xpath) result.xpath = block.xpath;
+	if (block.epubElement !== undefined) result.epubElement = block.epubElement;
 	return result;
 }

@@ -1,5 +1,8 @@
 // Where each element of an EPUB document sits, named as KOReader's XPointers name it
 // (crengine's `ldomXPointer::toStringV2`): `/body[1]/DocFragment[N]/body[1]/div[1]/p[4]`.
+// While a work is read, a block keeps only a number for its element (its document and its order
+// among the document's block elements); the path itself is found when sync needs it, by reading
+// that one document again with `paths` on.
 
 import type {BlockXPath, ElementNode} from '../work/types.ts';
 
@@ -18,6 +21,27 @@ type Frame = {
 /** The first text inside a block: its path below the block element, and the block text it holds. */
 type FirstText = {suffix: string; start: number; end: number};
 
+/** Documents per EPUB stay below this (the zip holds at most 10,000 entries). */
+const fragmentCodes = 16_384;
+
+/**
+ * A block element's number: its DocFragment and its order among the document's block elements.
+ * The order comes first, so that the number stays a small integer for any ordinary document.
+ */
+export function elementCode(fragment: number, order: number): number | undefined {
+	return fragment > 0 && fragment < fragmentCodes ? order * fragmentCodes + fragment : undefined;
+}
+
+/** The DocFragment and the order that `elementCode` made a number of. */
+export function elementOfCode(code: number): {fragment: number; order: number} {
+	return {fragment: code % fragmentCodes, order: Math.floor(code / fragmentCodes)};
+}
+
+/** N in a DocFragment's path, `/body[1]/DocFragment[N]`. */
+export function fragmentOf(root: string): number {
+	return Number(/DocFragment\[(\d+)\]$/.exec(root)?.[1] ?? 0);
+}
+
 /** The element path of a node, from the root: `/body[1]/DocFragment[3]/body[1]/p[4]`. */
 export function elementPath(node: ElementNode): string {
 	const steps: string[] = [];
@@ -27,6 +51,13 @@ export function elementPath(node: ElementNode): string {
 
 export class ElementPaths {
 	readonly #root: string;
+	/** Told each block's path; without it, block elements are only counted, which costs next to nothing. */
+	readonly #onPath: ((order: number, path: BlockXPath) => void) | undefined;
+	readonly #paths: boolean;
+	readonly #fragment: number;
+	/** Block elements begun so far: the order of the one begun last. */
+	#begun = 0;
+	#order = 0;
 	readonly #frames: Frame[] = [];
 	/** One string for each step and suffix met ("p[4]", "/text()[1]"): thousands of blocks share them. */
 	readonly #strings = new Map<string, string>();
@@ -37,10 +68,20 @@ export class ElementPaths {
 	#leadOpen = false;
 	readonly #length: () => number;
 
-	/** `root` is the DocFragment's path; `length` tells how long the block's text is so far. */
-	constructor(root: string, length: () => number) {
+	/**
+	 * `root` is the DocFragment's path; `length` tells how long the block's text is so far; with
+	 * `onPath`, each block's path is made and told, by the block's order in the document.
+	 */
+	constructor(
+		root: string,
+		length: () => number,
+		onPath?: (order: number, path: BlockXPath) => void,
+	) {
 		this.#root = root.slice(1);
 		this.#length = length;
+		this.#onPath = onPath;
+		this.#paths = onPath !== undefined;
+		this.#fragment = fragmentOf(root);
 	}
 
 	#shared(text: string): string {
@@ -60,6 +101,12 @@ export class ElementPaths {
 
 		if (this.#deep > 0 || this.#frames.length >= maxFrames) {
 			this.#deep++;
+			return;
+		}
+
+		if (!this.#paths) {
+			// Only whether a block lies in <body> and not too deep counts, which the frames tell.
+			this.#frames.push({tag, node: parent.node, texts: 0});
 			return;
 		}
 
@@ -86,7 +133,7 @@ export class ElementPaths {
 	/** Call before the text is added to the block. */
 	text(data: string): void {
 		const frame = this.#frames.at(-1);
-		if (!frame || this.#deep > 0 || !/\S/.test(data)) return;
+		if (!this.#paths || !frame || this.#deep > 0 || !/\S/.test(data)) return;
 		frame.texts++;
 		const block = this.#block;
 		if (!block || this.#first || !this.#frames.includes(block)) return;
@@ -102,21 +149,30 @@ export class ElementPaths {
 	beginBlock(): void {
 		this.#closeLead();
 		this.#block = this.#deep > 0 ? undefined : this.#frames.at(-1);
+		this.#order = ++this.#begun;
 		this.#first = undefined;
 		this.#leadOpen = false;
 	}
 
-	/** Where the block begun last sits, once it is finished; none for text outside a block element. */
-	endBlock(): BlockXPath | undefined {
+	/**
+	 * The number of the block begun last (`elementCode`), once it is finished; none for text outside
+	 * a block element, or when its path is told instead.
+	 */
+	endBlock(): number | undefined {
 		this.#closeLead();
 		const block = this.#block;
 		const first = this.#first;
 		this.#block = undefined;
 		this.#first = undefined;
 		if (!block) return undefined;
-		return first
-			? {element: block.node, text: first.suffix, start: first.start, end: first.end}
-			: {element: block.node, start: 0, end: 0};
+		if (!this.#onPath) return elementCode(this.#fragment, this.#order);
+		this.#onPath(
+			this.#order,
+			first
+				? {element: block.node, text: first.suffix, start: first.start, end: first.end}
+				: {element: block.node, start: 0, end: 0},
+		);
+		return undefined;
 	}
 
 	/** The first text node ends where any element opens or closes after it. */

@@ -15,6 +15,7 @@ export function kindlePackage(
 		warnings: [],
 		// KOReader places Kindle books by its own positions, not by EPUB XPointers: none here.
 		xpathRoot: () => undefined,
+		documentAt: () => undefined,
 		text(path, options = {}) {
 			const html = documents.get(path) ?? '';
 			if (!options.keep) documents.delete(path);

@@ -2,10 +2,12 @@
 // ids, and reads the places other devices (KOReader e-readers, other ficterms) left there.
 
 import {createHash} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
 import * as v from 'valibot';
 import {resumeAnchor, savedAnchor} from '../store/resume.ts';
 import {anchorAtFraction} from '../work/progress.ts';
-import type {Work} from '../work/types.ts';
+import type {Format, Work} from '../work/types.ts';
+import {epubElementPaths, type DocumentElementPaths} from '../formats/epub-element-paths.ts';
 import type {Device} from './device.ts';
 import type {LocalPlace, RemotePlace, SyncEngine, SyncedWork} from './engine.ts';
 import {noteStatus} from './kosync-account.ts';
@@ -31,6 +33,9 @@ const fictermPlaceSchema = v.object({
 });
 
 const maxSentFromQueue = 20;
+
+/** The formats whose blocks carry EPUB element numbers. */
+const epubFormats = new Set<Format>(['epub', 'ao3-epub', 'fff-epub']);
 
 /** The id under which ficterm keeps its own anchor: the same for every file and format of a work. */
 export function workDocument(work: Work): string {
@@ -59,6 +64,11 @@ export class KosyncEngine implements SyncEngine {
 	readonly #options: KosyncEngineOptions;
 	readonly #now: () => Date;
 	readonly #fileIds = new Map<string, Promise<string | undefined>>();
+	/**
+	 * The EPUB whose element paths are read, opened once (its bytes kept) when the first place is
+	 * pulled: a push, even the last one on quitting, then reads only the one document it needs.
+	 */
+	#epub: {path: string; paths: Promise<DocumentElementPaths>} | undefined;
 	#problems: string[] = [];
 	/** The last problem told, so that a server down for an hour is told once, not every push. */
 	#told: string | undefined;
@@ -103,7 +113,23 @@ export class KosyncEngine implements SyncEngine {
 		return id;
 	}
 
-	async push({work, path}: SyncedWork, place: LocalPlace, signal: AbortSignal): Promise<void> {
+	/** The element paths of the EPUB at `path`, read again from the file: a work keeps only numbers. */
+	#elementPaths({work, path}: SyncedWork): Promise<DocumentElementPaths> {
+		if (this.#epub?.path !== path) {
+			const paths = epubFormats.has(work.format)
+				? readFile(path).then(
+						(bytes) => epubElementPaths(bytes, work.format),
+						(): DocumentElementPaths => () => undefined,
+					)
+				: Promise.resolve<DocumentElementPaths>(() => undefined);
+			this.#epub = {path, paths};
+		}
+
+		return this.#epub.paths;
+	}
+
+	async push(synced: SyncedWork, place: LocalPlace, signal: AbortSignal): Promise<void> {
+		const {work, path} = synced;
 		const {device, account, folder} = this.#options;
 		const percentage = kosyncPercentage(place.fraction);
 		const base = {percentage, device: device.name, deviceId: device.id};
@@ -115,7 +141,7 @@ export class KosyncEngine implements SyncEngine {
 			},
 		];
 		// KOReader goes to `progress` alone, so the file's id is sent only with a real XPointer.
-		const xpointer = xpointerAt(work, place.anchor);
+		const xpointer = xpointerAt(work, place.anchor, await this.#elementPaths(synced));
 		const file = xpointer ? await this.#fileDocument(path) : undefined;
 		if (xpointer && file) places.push({...base, document: file, progress: xpointer});
 		const madeAt = Math.floor(this.#now().getTime() / 1000);
@@ -173,6 +199,8 @@ export class KosyncEngine implements SyncEngine {
 		const {account, device} = this.#options;
 		const {work} = synced;
 		const file = await this.#fileDocument(synced.path);
+		// Ready for the pushes to come, the last one on quitting above all, which has little time.
+		void this.#elementPaths(synced);
 		const found: RemotePlace[] = [];
 		const documents = [workDocument(work), ...(file ? [file] : [])];
 		for (const document of documents) {
@@ -188,7 +216,9 @@ export class KosyncEngine implements SyncEngine {
 			const {progress} = pulled;
 			if (!progress || progress.deviceId === device.id) continue;
 			const place =
-				document === file ? this.#filePlace(work, progress) : this.#workPlace(work, progress);
+				document === file
+					? await this.#filePlace(synced, progress)
+					: this.#workPlace(work, progress);
 			if (place) found.push(place);
 		}
 
@@ -218,8 +248,9 @@ export class KosyncEngine implements SyncEngine {
 		return {device: progress.device, updatedAt: updatedAt(progress), anchor, exact};
 	}
 
-	#filePlace(work: Work, progress: KosyncProgress): RemotePlace {
-		const anchor = anchorAtXPointer(work, progress.progress);
+	async #filePlace(synced: SyncedWork, progress: KosyncProgress): Promise<RemotePlace> {
+		const {work} = synced;
+		const anchor = anchorAtXPointer(work, progress.progress, await this.#elementPaths(synced));
 		return {
 			device: progress.device,
 			updatedAt: updatedAt(progress),

@@ -1,9 +1,11 @@
 // KOReader's place in an EPUB (a crengine XPointer such as `/body/DocFragment[3]/body/p[4]/text().12`)
-// made from a block's recorded element path, and read back to the block holding that element.
+// made from the path of a block's element, and read back to the block holding that element. Blocks
+// keep only their element's number; the paths of one document are asked for when needed.
 
 import type {Anchor} from '../work/anchor.ts';
-import {elementPath} from '../formats/html-element-paths.ts';
-import type {Block, ElementNode, Work} from '../work/types.ts';
+import type {DocumentElementPaths} from '../formats/epub-element-paths.ts';
+import {elementOfCode, elementPath} from '../formats/html-element-paths.ts';
+import type {Block, BlockXPath, Work} from '../work/types.ts';
 
 /** How far a block without a path looks for one (a chapter title ficterm made, an image, loose text). */
 const maxLookAround = 64;
@@ -15,10 +17,25 @@ const maxLookAround = 64;
 function wholeBlock(blocks: Block[], anchor: Anchor): {index: number; offset: number} {
 	let index = anchor.block;
 	let offset = anchor.offset;
-	const xpath = blocks[index]?.xpath;
-	while (index > 0 && blocks[index]!.continued && blocks[index - 1]!.xpath === xpath) {
+	const element = blocks[index]?.epubElement;
+	while (index > 0 && blocks[index]!.continued && blocks[index - 1]!.epubElement === element) {
 		index--;
 		offset += blocks[index]!.text.length;
+	}
+
+	return {index, offset};
+}
+
+/** The block whose element names this place, and the offset in it; undefined without one. */
+function placedBlock(work: Work, anchor: Anchor): {index: number; offset: number} | undefined {
+	const {blocks} = work;
+	let {index, offset} = wholeBlock(blocks, anchor);
+	if (blocks[index]?.epubElement === undefined) {
+		// A block ficterm made (a chapter title, a label) stands before the text it introduces.
+		offset = 0;
+		const after = nearestWithPath(blocks, index, 1);
+		index = after ?? nearestWithPath(blocks, index, -1) ?? -1;
+		if (index === -1) return undefined;
 	}
 
 	return {index, offset};
@@ -29,18 +46,18 @@ function wholeBlock(blocks: Block[], anchor: Anchor): {index: number; offset: nu
  * 20260812 (every index explicit: `/body[1]/DocFragment[3]/body[1]/p[4]/text()[1].12`), which every
  * crengine reads; undefined when the work has no element paths (not an EPUB).
  */
-export function xpointerAt(work: Work, anchor: Anchor): string | undefined {
-	const {blocks} = work;
-	let {index, offset} = wholeBlock(blocks, anchor);
-	if (!blocks[index]?.xpath) {
-		// A block ficterm made (a chapter title, a label) stands before the text it introduces.
-		offset = 0;
-		const after = nearestWithPath(blocks, index, 1);
-		index = after ?? nearestWithPath(blocks, index, -1) ?? -1;
-		if (index === -1) return undefined;
-	}
-
-	const {element, text, start, end} = blocks[index]!.xpath!;
+export function xpointerAt(
+	work: Work,
+	anchor: Anchor,
+	paths: DocumentElementPaths,
+): string | undefined {
+	const placed = placedBlock(work, anchor);
+	if (!placed) return undefined;
+	const {index, offset} = placed;
+	const {fragment, order} = elementOfCode(work.blocks[index]!.epubElement!);
+	const path = paths(fragment)?.get(order);
+	if (!path) return undefined;
+	const {element, text, start, end} = path;
 	if (!text) return `${elementPath(element)}.0`;
 	// Past its first text node (in a later text or inline element) the paragraph's start stands for it.
 	return `${elementPath(element)}${text}.${offset >= start && offset <= end ? offset - start : 0}`;
@@ -50,7 +67,7 @@ function nearestWithPath(blocks: Block[], from: number, step: 1 | -1): number | 
 	for (let index = from + step, count = 0; count < maxLookAround; index += step, count++) {
 		const block = blocks[index];
 		if (!block) return undefined;
-		if (block.xpath) return index;
+		if (block.epubElement !== undefined) return index;
 	}
 
 	return undefined;
@@ -79,11 +96,13 @@ export function parseXPointer(xpointer: string): {steps: Step[]; offset?: number
 
 const canonical = (steps: Step[]) => steps.map(({name, index}) => `/${name}[${index}]`).join('');
 
-/** The DocFragment a block's element belongs to: the step of its chain's root. */
-function rootStep(node: ElementNode): string {
-	let at = node;
-	while (at.parent) at = at.parent;
-	return at.step;
+/** The EPUB document (its DocFragment number) an XPointer points into, or undefined. */
+export function fragmentOfXPointer(xpointer: string): number | undefined {
+	const steps = parseXPointer(xpointer)?.steps;
+	const [body, fragment] = steps ?? [];
+	return body?.name === 'body' && body.index === 1 && fragment?.name === 'DocFragment'
+		? fragment.index
+		: undefined;
 }
 
 /**
@@ -91,19 +110,24 @@ function rootStep(node: ElementNode): string {
  * element that holds blocks), or undefined when none does. One pass over the blocks, building
  * paths only for those of the pointer's document: nothing is kept between calls.
  */
-export function anchorAtXPointer(work: Work, xpointer: string): Anchor | undefined {
+export function anchorAtXPointer(
+	work: Work,
+	xpointer: string,
+	paths: DocumentElementPaths,
+): Anchor | undefined {
 	const parsed = parseXPointer(xpointer);
-	if (!parsed) return undefined;
+	const fragment = fragmentOfXPointer(xpointer);
+	if (!parsed || fragment === undefined) return undefined;
 	const elements = parsed.steps.filter((step) => step.name !== 'text()');
 	const textStep = parsed.steps.at(-1)?.name === 'text()' ? parsed.steps.at(-1) : undefined;
-	if (elements.length < 2) return undefined;
-	const documentPrefix = canonical(elements.slice(0, 2)).slice(1);
-	const candidates: Array<{block: number; path: string}> = [];
-	for (const [block, {xpath}] of work.blocks.entries()) {
-		if (!xpath) continue;
-		const root = rootStep(xpath.element);
-		if (root === documentPrefix || root.startsWith(`${documentPrefix}/`))
-			candidates.push({block, path: elementPath(xpath.element)});
+	const documentPaths = paths(fragment);
+	if (elements.length < 2 || !documentPaths) return undefined;
+	const candidates: Array<{block: number; path: string; xpath: BlockXPath}> = [];
+	for (const [block, {epubElement}] of work.blocks.entries()) {
+		if (epubElement === undefined) continue;
+		const element = elementOfCode(epubElement);
+		const xpath = element.fragment === fragment ? documentPaths.get(element.order) : undefined;
+		if (xpath) candidates.push({block, path: elementPath(xpath.element), xpath});
 	}
 
 	// Never shorter than /body/DocFragment[N]: a document ficterm did not read is no place in it.
@@ -111,11 +135,11 @@ export function anchorAtXPointer(work: Work, xpointer: string): Anchor | undefin
 		const target = canonical(elements.slice(0, length));
 		const found = candidates.find(({path}) => path === target || path.startsWith(`${target}/`));
 		if (!found) continue;
-		const {xpath} = work.blocks[found.block]!;
+		const {xpath} = found;
 		// Inside the block's first text node the character offset carries over; elsewhere, its start.
 		const below = canonical(elements.slice(length)) + (textStep ? canonical([textStep]) : '');
 		const offset =
-			found.path === target && xpath?.text === below && parsed.offset !== undefined
+			found.path === target && xpath.text === below && parsed.offset !== undefined
 				? Math.min(xpath.start + parsed.offset, xpath.end)
 				: 0;
 		return pieceAt(work.blocks, found.block, offset);
@@ -128,11 +152,11 @@ export function anchorAtXPointer(work: Work, xpointer: string): Anchor | undefin
 function pieceAt(blocks: Block[], first: number, offset: number): Anchor {
 	let block = first;
 	let rest = offset;
-	const {xpath} = blocks[first]!;
+	const element = blocks[first]!.epubElement;
 	while (
 		rest >= blocks[block]!.text.length &&
 		blocks[block + 1]?.continued &&
-		blocks[block + 1]!.xpath === xpath
+		blocks[block + 1]!.epubElement === element
 	) {
 		rest -= blocks[block]!.text.length;
 		block++;

@@ -56,7 +56,11 @@ export type Block = {
 	continued?: boolean;
 	/** Hidden until the reader asks (the front page's additional tags: they can be spoilers). */
 	folded?: boolean;
-	xpath?: BlockXPath;
+	/**
+	 * Which element of an EPUB document the block came from (`elementCode`: the document and the
+	 * element's order); its XPointer path is found from this when sync needs it, never kept.
+	 */
+	epubElement?: number;
 };
 
 export type Range = {start: number; end: number};

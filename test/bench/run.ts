@@ -22,12 +22,13 @@ const nodeFlags = (
 	.filter(Boolean);
 const results = join(root, 'bench-results');
 const sizes = (process.env['BENCH_SIZES'] ?? '5000,100000,1000000,5000000').split(',').map(Number);
-type BenchFormat = 'ao3-text' | 'epub' | 'azw3' | 'pdf';
 const formats = (process.env['BENCH_FORMATS'] ?? 'ao3-text,epub').split(',') as BenchFormat[];
 const columns = 100;
 const rows = 40;
 
 type Stats = {median: number; p95: number; runs: number};
+
+type BenchFormat = 'ao3-text' | 'text' | 'epub' | 'azw3' | 'pdf';
 
 function stats(samples: number[]): Stats {
 	const sorted = samples.filter((sample) => Number.isFinite(sample)).sort((a, b) => a - b);
@@ -260,7 +261,7 @@ for (const format of formats) {
 	for (const words of sizes) {
 		process.stderr.write(`measuring ${format} ${words} words…\n`);
 		rowsOut.push(await measure(format, words, sttyOverhead));
-		if (format === 'ao3-text' && hasLess) {
+		if (extensions[format] === 'txt' && hasLess) {
 			const path = join(results, 'works', `${format}-${words}.txt`);
 			rowsOut.push({
 				format: 'less',
@@ -268,6 +269,22 @@ for (const format of formats) {
 				...(await lessWhileLoading(path)),
 			});
 		}
+	}
+}
+
+// The targets of issue #17, from the shortest work of each format measured here: a long work's
+// first screen within 1.2 times the short one's, and its peak memory within three times the
+// file's size over the short one's.
+for (const format of formats) {
+	const own = rowsOut.filter((row) => row['format'] === format);
+	const short = own.reduce<Row | undefined>(
+		(least, row) => (!least || (row['words'] as number) < (least['words'] as number) ? row : least),
+		undefined,
+	);
+	if (!short) continue;
+	for (const row of own) {
+		row['firstTarget'] = 1.2 * (short['firstScreenMs'] as number);
+		row['rssTargetMB'] = 3 * (row['megabytes'] as number) + (short['peakRssMB'] as number);
 	}
 }
 
@@ -280,6 +297,7 @@ const columnsShown = [
 	'parseMs',
 	'parseMBps',
 	'firstScreenMs',
+	'firstTarget',
 	'wholeWorkMs',
 	'loading worst',
 	'loading freeze',
@@ -294,6 +312,7 @@ const columnsShown = [
 	'key search',
 	'resize',
 	'peakRssMB',
+	'rssTargetMB',
 ];
 const table = [
 	columnsShown,

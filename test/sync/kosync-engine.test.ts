@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {createHash} from 'node:crypto';
-import {mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, beforeEach, describe, test} from 'node:test';
@@ -62,6 +62,18 @@ describe('the kosync engine', () => {
 			account: {url: server.url, user: 'reader', key: md5('pw')},
 			device: laptop,
 		});
+	});
+
+	test('the EPUB is opened when places are first pulled: the push on quitting, which has little time, reads no file', async () => {
+		const copy = epubOnDisk();
+		await engine.pull(copy, signal());
+		// Gone from the disk after the pull, the file is still what the push names places in.
+		rmSync(copy.path);
+		const {work} = copy;
+		const anchor = {block: blockStarting(work, 'Three days later'), offset: 0};
+		await engine.push(copy, placeAt(work, anchor), signal());
+		const file = server.documents.get(`reader:${fileId}`)!;
+		assert.equal(file.progress, '/body[1]/DocFragment[3]/body[1]/p[4]/text()[1].0');
 	});
 
 	test('a push leaves the XPointer and percentage KOReader computes under the file, and the anchor under the work', async () => {

@@ -8,14 +8,37 @@
 // point is `.C`, a character offset in that text node (or a child index after an element).
 
 import assert from 'node:assert/strict';
+import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {workFromBytes} from '../../source/formats/open-work.ts';
-import {anchorAtXPointer, parseXPointer, xpointerAt} from '../../source/sync/xpointer.ts';
+import {epubElementPaths} from '../../source/formats/epub-element-paths.ts';
+import {
+	anchorAtXPointer as anchorIn,
+	parseXPointer,
+	xpointerAt as xpointerIn,
+} from '../../source/sync/xpointer.ts';
+import type {Anchor} from '../../source/work/anchor.ts';
 import type {Work} from '../../source/work/types.ts';
+import {zipSync, type Zippable} from 'fflate';
 import {zipFolder} from '../helpers/epub.ts';
 
-const fixture = (name: string): Work =>
-	workFromBytes(zipFolder(`test/fixtures/epub/${name}.epub.d`), `${name}.epub`);
+/** Each work's file: blocks keep only element numbers, and the paths are read from it again. */
+const files = new Map<Work, Uint8Array>();
+
+const fixture = (name: string, folder = 'epub'): Work => {
+	const bytes = zipFolder(`test/fixtures/${folder}/${name}.epub.d`);
+	const work = workFromBytes(bytes, `${name}.epub`);
+	files.set(work, bytes);
+	return work;
+};
+
+const pathsOf = (work: Work) => {
+	const bytes = files.get(work);
+	return bytes ? epubElementPaths(bytes, work.format) : () => undefined;
+};
+
+const xpointerAt = (work: Work, anchor: Anchor) => xpointerIn(work, anchor, pathsOf(work));
+const anchorAtXPointer = (work: Work, xpointer: string) => anchorIn(work, xpointer, pathsOf(work));
 
 const stars = fixture('cold-iron-stars');
 const harbour = fixture('harbour-anthology');
@@ -128,8 +151,8 @@ test('what no block holds, or what is not an XPointer, gives no place', () => {
 
 test('every EPUB block round-trips: its XPointer leads back to it', () => {
 	for (const work of [stars, harbour]) {
-		for (const [block, {xpath}] of work.blocks.entries()) {
-			if (!xpath) continue;
+		for (const [block, {epubElement}] of work.blocks.entries()) {
+			if (epubElement === undefined) continue;
 			const xpointer = xpointerAt(work, {block, offset: 0})!;
 			assert.equal(anchorAtXPointer(work, xpointer)?.block, block, xpointer);
 		}
@@ -152,16 +175,13 @@ test('the parser keeps steps and the point apart', () => {
 
 test('works from other formats carry no element paths', () => {
 	const work = workFromBytes(Buffer.from('Chapter 1\n\nSome text.\n'), 'story.txt');
-	assert.ok(work.blocks.every((block) => block.xpath === undefined));
+	assert.ok(work.blocks.every((block) => block.epubElement === undefined));
 	assert.equal(xpointerAt(work, {block: 1, offset: 0}), undefined);
 });
 
 test("AO3's and FanFicFare's EPUBs: a chapter's start names the first element of its text", () => {
 	for (const folder of ['ao3-epub', 'fff-epub']) {
-		const work = workFromBytes(
-			zipFolder(`test/fixtures/${folder}/cold-iron-stars.epub.d`),
-			'cold-iron-stars.epub',
-		);
+		const work = fixture('cold-iron-stars', folder);
 		for (const chapter of work.chapters) {
 			const xpointer = xpointerAt(work, {block: chapter.start, offset: 0});
 			assert.match(xpointer ?? '', /^\/body\[1\]\/DocFragment\[\d+\]\/body\[1\]\/.*\.0$/, folder);
@@ -169,4 +189,37 @@ test("AO3's and FanFicFare's EPUBs: a chapter's start names the first element of
 			assert.ok(back.block >= chapter.start && back.block < chapter.end, `${folder}: ${xpointer}`);
 		}
 	}
+});
+
+test("an AO3 EPUB's hidden headings are left out when the paths are read again, as when it was read", () => {
+	// Calibre keeps AO3's hidden `h2.toc-heading`: a block element the AO3 reader skips. Read again
+	// without skipping it, every later block's order would be one off, and its path another element's.
+	const folder = 'test/fixtures/ao3-epub/cold-iron-stars.epub.d';
+	const chapter = 'OEBPS/Cold_Iron_Stars_split_002.xhtml';
+	const entries: Zippable = {};
+	for (const name of [
+		'mimetype',
+		'META-INF/container.xml',
+		...readdirSync(`${folder}/OEBPS`).map((file) => `OEBPS/${file}`),
+	]) {
+		let bytes: Uint8Array = readFileSync(`${folder}/${name}`);
+		if (name === chapter)
+			bytes = Buffer.from(
+				bytes
+					.toString()
+					.replace(
+						'<div class="calibre10">',
+						'<h2 class="toc-heading">Chapter 2</h2><div class="calibre10">',
+					),
+			);
+		entries[name] = [bytes, {level: name === 'mimetype' ? 0 : 6}];
+	}
+
+	const bytes = zipSync(entries);
+	const work = workFromBytes(bytes, 'cold-iron-stars.epub');
+	const paths = epubElementPaths(bytes, work.format);
+	const block = blockStarting(work, '“We could turn back,”');
+	const xpointer = xpointerIn(work, {block, offset: 3}, paths);
+	assert.match(xpointer ?? '', /\/body\[1\]\/div\[1\]\/div\[2\]\/p\[3\]\/text\(\)\[1\]\.3$/);
+	assert.deepEqual(anchorIn(work, xpointer!, paths), {block, offset: 3});
 });
