@@ -34,8 +34,6 @@ export type AppProps = {
 	onWidth?: (maxWidth: number) => void;
 	onBookmarks?: (marks: Mark[]) => void;
 	onQuit?: (state: ReaderState) => void;
-	/** Called when the search prompt opens: the shell then readies what a search needs. */
-	onSearching?: () => void;
 	/** Given with the whole work once it replaces its start: where to resume, what to say. */
 	arrival?: Arrival;
 	/** Lets the shell hand actions in from outside the keys (sync); returns how to stop. */
@@ -53,7 +51,6 @@ export function App({
 	onWidth,
 	onBookmarks,
 	onQuit,
-	onSearching,
 	arrival,
 	events,
 }: AppProps) {
@@ -90,10 +87,6 @@ export function App({
 	useEffect(() => {
 		onWidth?.(state.maxWidth);
 	}, [state.maxWidth, onWidth]);
-
-	useEffect(() => {
-		if (state.search.typing) onSearching?.();
-	}, [state.search.typing, onSearching]);
 
 	const firstMarks = useRef(state.bookmarks);
 	useEffect(() => {

@@ -144,28 +144,6 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 
 	session.onSaveNews(notify);
 	const untellStore = store.tellWarningsTo((warning) => notify(`Saved state: ${warning}`));
-	// While the reader reads, the contents are made ready, so that `t` does not pay for them. A long
-	// work's search index (a byte for every character) is built only once the reader first opens the
-	// search prompt, in small steps between keys; until it is complete, a search scans the blocks.
-	let searchWanted = false;
-	const warmSearchIndex = () => {
-		if (finished || !searchWanted) return;
-		const index = book.searchIndex;
-		if (index && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
-	};
-
-	const warm = () => {
-		if (finished) return;
-		void book.toc;
-		warmSearchIndex();
-	};
-
-	const wantSearch = () => {
-		if (searchWanted) return;
-		searchWanted = true;
-		warmSearchIndex();
-	};
-
 	const element = (shown: Book, arrival?: Arrival) => (
 		<CrashGuard onCrash={crash}>
 			<App
@@ -193,7 +171,6 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 						notify(`The text width cannot be saved: ${error.reason}`);
 					}
 				}}
-				onSearching={wantSearch}
 				onQuit={(state) => {
 					// Ctrl+C stops the program even from a work opened in the library, as it does everywhere.
 					if (state.quitting === 'stop') process.exitCode = 130;
@@ -225,7 +202,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				sync?.setWork({work: whole, path});
 				book = new Book(whole, {readings: options.readings});
 				app.rerender(element(book, arrivalOf(whole)));
-				setTimeout(warm, 50).unref();
+				setTimeout(warmSearchIndex, 50).unref();
 				// Other devices' places are found in the whole work, once it is here.
 				sync?.start();
 			},
@@ -237,8 +214,17 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		});
 	}
 
+	// While the reader reads, the contents and a long work's search index are made ready in small
+	// steps between keys, so that neither `t` nor `/` pays for them.
+	const warmSearchIndex = () => {
+		if (finished) return;
+		void book.toc;
+		const index = book.searchIndex;
+		if (index && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
+	};
+
 	if (!preview) {
-		setTimeout(warm, 50).unref();
+		setTimeout(warmSearchIndex, 50).unref();
 		// After the first screen, never before it.
 		setTimeout(() => sync?.start(), 50).unref();
 	}

@@ -142,29 +142,3 @@ test('the about overlay shows the work’s metadata; bookmarks list what m added
 	assert.match(app.lastFrame()!, /Chapter 1: The Reef/);
 	app.unmount();
 });
-
-test('the shell is told when the search prompt opens (a long work builds its index only then), once', async () => {
-	const book = new Book(workOf(generatedText(4, 3)));
-	let searching = 0;
-	const moves: unknown[] = [];
-	const app = render(
-		<App
-			book={book}
-			initial={initialState(size)}
-			size={size}
-			color={false}
-			onMove={(anchor) => moves.push(anchor)}
-			onSearching={() => searching++}
-		/>,
-	);
-	await until(() => frameLines(app.lastFrame()).length === size.rows, 'a frame');
-	app.stdin.write('j');
-	await until(() => moves.length === 1, 'the move');
-	assert.equal(searching, 0);
-	app.stdin.write('/');
-	await until(() => searching === 1, 'the search prompt');
-	app.stdin.write('ab');
-	await until(() => app.lastFrame()!.includes('/ab'), 'the query');
-	assert.equal(searching, 1);
-	app.unmount();
-});
