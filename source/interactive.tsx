@@ -12,6 +12,7 @@ import {ReadingSession} from './store/session.ts';
 import {StoreError, type Store} from './store/store.ts';
 import {openingOf} from './formats/open-work.ts';
 import {readWholeWork} from './whole-work.ts';
+import {readBeforeScreen} from './whole-before-screen.ts';
 import type {Arrival} from './reader/loading.ts';
 import {arrivalFor} from './arrival.ts';
 import {sanitiseLine} from './work/sanitise.ts';
@@ -55,8 +56,17 @@ export async function readInteractively(
 async function read(source: WorkSource, options: InteractiveOptions): Promise<number> {
 	const {path} = source;
 	const {store} = options;
-	// A large work first shows its opening while the whole of it is read in a worker.
-	let work = await openingOf(source, path);
+	// A large work first shows its opening while the whole of it is read in a worker; one whose
+	// opening names nothing on its own is read whole in the worker before the first screen.
+	let work = await openingOf(source, path, {wholeElsewhere: true});
+	if (!work) {
+		const bytes = source.bytes!;
+		source.bytes = undefined;
+		const before = await readBeforeScreen(bytes, path);
+		if ('quit' in before) return before.quit === 'stop' ? 130 : 0;
+		work = before.work;
+	}
+
 	const preview = work.partial ? work : undefined;
 	const saved = store.work(work.id);
 	const settings = store.settings();

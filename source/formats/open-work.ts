@@ -48,7 +48,7 @@ function previewDraft(
 export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
 	if (isPdf(bytes)) return undefined;
 	const parts = isZip(bytes) || isMobiBytes(bytes);
-	if (bytes.length <= (parts ? previewFromZipOver : previewFromBytesOver)) return undefined;
+	if (!isLargeWork(bytes)) return undefined;
 	// Each larger preview of an EPUB reads the first documents again, but not its package.
 	let epub: ((documents: number) => WorkDraft) | undefined;
 	try {
@@ -146,15 +146,39 @@ export async function openWork(file: {bytes?: Uint8Array}, path: string): Promis
 	return withText(assembleWork(await parsePdf(bytes, path)), path);
 }
 
+/** Whether a work's file is large enough to be shown on a preview while the whole is read. */
+export function isLargeWork(bytes: Uint8Array): boolean {
+	return (
+		bytes.length > (isZip(bytes) || isMobiBytes(bytes) ? previewFromZipOver : previewFromBytesOver)
+	);
+}
+
 /**
  * What the reader shows first: a large work's preview (marked partial), or else the whole work.
  * A PDF's preview is its first pages, read by pdf.js until they hold the words that name the
- * work; a PDF of a few pages is read whole.
+ * work; a PDF of a few pages is read whole. With `wholeElsewhere`, a large work that has no
+ * preview gives undefined, for the caller to read whole off this thread.
  */
-export async function openingOf(file: {bytes?: Uint8Array}, path: string): Promise<Work> {
+export async function openingOf(file: {bytes?: Uint8Array}, path: string): Promise<Work>;
+export async function openingOf(
+	file: {bytes?: Uint8Array},
+	path: string,
+	options: {wholeElsewhere: boolean},
+): Promise<Work | undefined>;
+export async function openingOf(
+	file: {bytes?: Uint8Array},
+	path: string,
+	{wholeElsewhere = false} = {},
+): Promise<Work | undefined> {
 	const bytes = file.bytes;
 	if (!bytes) return workFromFile(file, path);
-	if (!isPdf(bytes)) return previewFromBytes(bytes, path) ?? workFromFile(file, path);
+	if (!isPdf(bytes)) {
+		const preview = previewFromBytes(bytes, path);
+		if (preview || !(wholeElsewhere && isLargeWork(bytes)))
+			return preview ?? workFromFile(file, path);
+		return undefined;
+	}
+
 	const {parsePdfStart} = await import('./pdf.ts');
 	let preview: Work | undefined;
 	const {draft, partial} = await parsePdfStart(bytes, path, (start) => {
