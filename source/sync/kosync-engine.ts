@@ -145,20 +145,23 @@ export class KosyncEngine implements SyncEngine {
 		const file = xpointer ? await this.#fileDocument(path) : undefined;
 		if (xpointer && file) places.push({...base, document: file, progress: xpointer});
 		const madeAt = Math.floor(this.#now().getTime() / 1000);
+		const documents = new Set(places.map((progress) => progress.document));
+		// Queued before it is sent: a push cut short when the reader quits (it waits 300 ms at most)
+		// is sent at the next start instead of being lost with the process.
+		for (const progress of places) enqueue(folder, {...progress, madeAt});
 		try {
 			for (const progress of places) {
 				if (await this.#newerOnServer(progress.document, place.updatedAt, signal)) continue;
 				await pushProgress(account, progress, signal);
 			}
 		} catch (error) {
-			if (worthRetrying(error))
-				for (const progress of places) enqueue(folder, {...progress, madeAt});
+			if (!worthRetrying(error)) dequeue(folder, documents);
 			this.#failed(error);
 			return;
 		}
 
 		this.#succeeded();
-		dequeue(folder, new Set(places.map((progress) => progress.document)));
+		dequeue(folder, documents);
 		await this.#sendQueued(signal);
 	}
 

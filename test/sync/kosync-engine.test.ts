@@ -278,6 +278,35 @@ describe('the kosync engine', () => {
 		assert.ok(Math.abs(fractionAt(work, place!.anchor) - 0.5) < 0.05);
 	});
 
+	test('a push cut short by quitting was queued before it was sent, and goes out at the next start', async () => {
+		const {work} = synced;
+		await engine.pull(synced, signal()); // The file is opened and named, as in a reader by then.
+		server.misbehave = () => 'hang';
+		const quitting = new AbortController();
+		const pushed = engine.push(synced, placeAt(work, {block: 5, offset: 0}), quitting.signal);
+		// Well inside the client's own 5 s time-out, after which a failed push was always queued.
+		const deadline = Date.now() + 2500;
+		while (readQueue(folder).length < 2 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		assert.equal(readQueue(folder).length, 2, 'queued while the request is still unanswered');
+		quitting.abort();
+		await pushed;
+		assert.equal(readQueue(folder).length, 2);
+
+		server.misbehave = undefined;
+		const next = new KosyncEngine({
+			folder,
+			account: {url: server.url, user: 'reader', key: md5('pw')},
+			device: laptop,
+		});
+		await next.pull(synced, signal());
+		assert.deepEqual(readQueue(folder), []);
+		assert.equal(
+			JSON.parse(server.documents.get(`reader:${workDocument(work)}`)!.progress).block,
+			5,
+		);
+	});
+
 	test('a server that never answers: push and pull end within the time-out, never throw', async () => {
 		server.misbehave = () => 'hang';
 		const started = Date.now();
