@@ -109,8 +109,11 @@ export async function readerSession(path: string, folder: string): Promise<Sessi
 
 	try {
 		const output = readFileSync(raw, 'utf8');
-		// ficterm's first write switches to the alternate screen (or, for a refused file, is its error).
-		session.captured = /^(?:before ficterm\r?\n)?(?:\u001B\[\?1049h|ficterm: )/.test(output);
+		// ficterm's first write switches to the alternate screen (or, for a refused file, is its error;
+		// for a large work without a preview, the line saying it is being read).
+		session.captured = /^(?:before ficterm\r?\n)?(?:\u001B\[\?1049h|ficterm: |Reading )/.test(
+			output,
+		);
 		session.foreign = foreignSequences(output);
 	} catch {
 		session.captured = false;
