@@ -27,7 +27,8 @@ test('opens full-screen, pages with Space, G shows the last line, q leaves the t
 	assert.match(end[38]!, /search\.$/, 'the last line of the work is on the last text row');
 
 	terminal.press('q');
-	const after = await terminal.waitForText(/exited 0/);
+	// The shell prints the terminal's modes just after the exit status: wait for both.
+	const after = await terminal.waitForText(/exited 0\n\s*-?icanon/);
 	assert.equal(terminal.info('#{alternate_on}'), '0');
 	assert.equal(terminal.info('#{cursor_flag}'), '1');
 	assert.match(after.join('\n'), /icanon echo/);
