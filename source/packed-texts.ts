@@ -54,7 +54,8 @@ export class TextUnpacker {
  */
 export type BlockPiece = {blocks: ArrayBuffer; texts: PackedTexts; received: number; total: number};
 
-function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+/** The bytes as an ArrayBuffer of their own, to transfer: the whole buffer, or a copy of a slice. */
+export function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 	const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 	return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
 }

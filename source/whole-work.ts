@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
-import {unpackPiece} from './packed-texts.ts';
+import {ownArrayBuffer, unpackPiece} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block, Work} from './work/types.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
@@ -20,11 +20,6 @@ const youngGenerationMb = 12;
 
 /** The bundled worker sits beside the bundle; run from source (tests), there is none. */
 const workerFile = new URL('./parse-worker.js', import.meta.url);
-
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-	const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-	return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
-}
 
 /**
  * Starts reading the work; returns a function that stops it. The bytes are handed over to the
@@ -54,7 +49,7 @@ export function readWholeWork(
 		};
 	}
 
-	const buffer = ownBuffer(bytes);
+	const buffer = ownArrayBuffer(bytes);
 	const input: WorkerInput = {bytes: buffer, path};
 	const worker = new Worker(workerFile, {
 		workerData: input,
