@@ -1,6 +1,7 @@
 // Turns `_italic_`, `*italic*`, `**bold**` and `~~strike~~` text markup into plain text with style runs.
 
 import type {InlineStyle, StyleRun} from '../work/types.ts';
+import {ForwardSearch} from './forward-search.ts';
 
 const wordCharacter = /[\p{L}\p{N}]/u;
 const space = /\s/u;
@@ -21,33 +22,11 @@ function after(source: string, at: number): string {
 
 const isSpace = (char: string) => char === '' || space.test(char);
 
-/**
- * Finds closers left to right with one forward scan per delimiter: the searches start at
- * positions that only grow, so a paragraph full of unmatched `*` costs linear time, not quadratic.
- */
-class Closers {
-	readonly #source: string;
-	readonly #found = new Map<string, {from: number; at: number}>();
-
-	constructor(source: string) {
-		this.#source = source;
-	}
-
-	/** The first closer of `delimiter` at or after `from`, or -1. */
-	next(delimiter: string, from: number): number {
-		const cached = this.#found.get(delimiter);
-		if (cached && cached.from <= from && (cached.at === -1 || cached.at >= from)) return cached.at;
-		let at = this.#source.indexOf(delimiter, from);
-		while (at !== -1 && !this.#closes(delimiter, at)) at = this.#source.indexOf(delimiter, at + 1);
-		this.#found.set(delimiter, {from, at});
-		return at;
-	}
-
-	#closes(delimiter: string, at: number): boolean {
-		const last = this.#source[at - 1] ?? '';
-		if (isSpace(last) || last === '\\') return false;
-		return doubles.has(delimiter) || !wordCharacter.test(after(this.#source, at + 1));
-	}
+/** Whether `delimiter` at `at` can close: not after a space or a backslash, nor mid-word for one. */
+function closesAt(source: string, delimiter: string, at: number): boolean {
+	const last = source[at - 1] ?? '';
+	if (isSpace(last) || last === '\\') return false;
+	return doubles.has(delimiter) || !wordCharacter.test(after(source, at + 1));
 }
 
 /** The opener at `at`, if one can open there: a delimiter followed by a non-space. */
@@ -66,13 +45,19 @@ function openerAt(source: string, at: number): string[] {
 
 export function parseInlineMarkup(source: string): {text: string; styles: StyleRun[]} {
 	const styles: StyleRun[] = [];
-	const closers = new Closers(source);
+	// One forward scan per delimiter: a paragraph full of unmatched `*` costs linear time.
+	const closers = new ForwardSearch(source);
 	let text = '';
 	let last = 0;
 	let at = 0;
 	while (at < source.length) {
 		const match = openerAt(source, at)
-			.map((delimiter) => ({delimiter, close: closers.next(delimiter, at + delimiter.length + 1)}))
+			.map((delimiter) => ({
+				delimiter,
+				close: closers.next(delimiter, at + delimiter.length + 1, (close) =>
+					closesAt(source, delimiter, close),
+				),
+			}))
 			.find(({close}) => close !== -1);
 		if (!match) {
 			at++;

@@ -1,6 +1,7 @@
 // Markdown's inline code spans, links, images and autolinks, then its emphasis, into text with style runs.
 
 import type {StyleRun} from '../work/types.ts';
+import {ForwardSearch} from './forward-search.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
 
 // Stands for the characters of a code span or an autolink while the emphasis is read, so that
@@ -13,52 +14,21 @@ const destination =
 const autolink =
 	/<([a-z][\d+.a-z-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[\da-z-]+(?:\.[\da-z-]+)*)>/iy;
 
-/**
- * The next index of a string at or after `from`, remembered: callers ask with `from` only
- * growing, so each search starts where the last one found its answer and the scans add up to
- * one pass.
- */
-class NextIndex {
-	readonly #source: string;
-	readonly #found = new Map<string, {from: number; at: number}>();
-
-	constructor(source: string) {
-		this.#source = source;
-	}
-
-	of(needle: string, from: number): number {
-		const cached = this.#found.get(needle);
-		if (cached && cached.from <= from && (cached.at === -1 || cached.at >= from)) return cached.at;
-		const at = this.#source.indexOf(needle, from);
-		this.#found.set(needle, {from, at});
-		return at;
-	}
-
-	/** The next run of exactly `length` backticks: a code span's closer. */
-	backticks(length: number, from: number): number {
-		const key = '`'.repeat(length);
-		const cached = this.#found.get(key);
-		if (cached && cached.from <= from && (cached.at === -1 || cached.at >= from)) return cached.at;
-		let at = this.#source.indexOf(key, from);
-		while (at !== -1) {
-			let end = at;
-			while (this.#source[end] === '`') end++;
-			if (end - at === length && this.#source[at - 1] !== '`') break;
-			at = this.#source.indexOf(key, end);
-		}
-
-		this.#found.set(key, {from, at});
-		return at;
-	}
+/** Whether exactly `length` backticks start at `at`: a code span's closer. */
+function backticksAt(source: string, at: number, length: number): boolean {
+	if (source[at - 1] === '`') return false;
+	let end = at;
+	while (source[end] === '`') end++;
+	return end - at === length;
 }
 
 type Link = {textEnd: number; end: number};
 
 /** The link whose text opens at `open` (a `[`): where its text ends and where the link ends. */
-function linkAt(source: string, open: number, next: NextIndex): Link | undefined {
-	const close = next.of(']', open + 1);
+function linkAt(source: string, open: number, next: ForwardSearch): Link | undefined {
+	const close = next.next(']', open + 1);
 	if (close === -1 || source[close - 1] === '\\' || source[close + 1] !== '(') return undefined;
-	const inner = next.of('[', open + 1);
+	const inner = next.next('[', open + 1);
 	if (inner !== -1 && inner < close) return undefined;
 	destination.lastIndex = close + 1;
 	if (!destination.test(source)) return undefined;
@@ -79,7 +49,7 @@ function codeText(content: string): string {
  */
 export function parseMarkdownInline(source: string): {text: string; styles: StyleRun[]} {
 	if (!/[`[<]/.test(source) || source.includes(placeholder)) return parseInlineMarkup(source);
-	const next = new NextIndex(source);
+	const next = new ForwardSearch(source);
 	const pieces: string[] = [];
 	const verbatim: Verbatim[] = [];
 	let last = 0;
@@ -103,7 +73,7 @@ export function parseMarkdownInline(source: string): {text: string; styles: Styl
 			let run = at;
 			while (source[run] === '`') run++;
 			const length = run - at;
-			const close = next.backticks(length, run);
+			const close = next.next('`'.repeat(length), run, (at) => backticksAt(source, at, length));
 			if (close === -1 || (link && close > link.textEnd)) {
 				at = run;
 				continue;
