@@ -59,10 +59,10 @@ export function aboutRows(work: Work, revealTags: boolean): Array<[string, strin
  */
 export type OverlayLine = {label: string; text: string; wide?: boolean};
 
-/** The label column of a two-column overlay: wide enough for its longest label and a space. */
+/** The label column of a two-column overlay: wide enough for its longest label and two spaces. */
 export function labelColumn(lines: OverlayLine[]): number {
 	let column = labelWidth;
-	for (const line of lines) if (!line.wide) column = Math.max(column, line.label.length + 1);
+	for (const line of lines) if (!line.wide) column = Math.max(column, line.label.length + 2);
 	return column;
 }
 

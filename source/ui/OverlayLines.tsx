@@ -23,7 +23,7 @@ export function OverlayLines({title, lines, top, hint, rows, columns}: Props) {
 	const where =
 		first > 0 || more ? ` · ${first + 1}-${first + shown.length} of ${lines.length}` : '';
 	const footer = more ? `${hint} · more below` : hint;
-	// A label longer than the column ("Space f PgDn → Ctrl+F") widens it, keeping a space after it.
+	// A label longer than the column ("Space f PgDn → Ctrl+F") widens it, keeping two spaces after it.
 	const column = labelColumn(lines);
 	return (
 		<Panel title={`${title}${where}`} rows={rows} columns={columns} footer={footer}>

@@ -134,3 +134,9 @@ test('a in about this work shows the tags there; i and q close it', () => {
 	assert.equal(revealed.overlay, 'meta');
 	assert.equal(press(open, 'i').overlay, undefined);
 });
+
+test('the longest key label keeps two spaces before its words, so the two never run together', () => {
+	const lines = helpLines(100);
+	const column = labelColumn(lines);
+	for (const line of lines) if (!line.wide) assert.ok(column - line.label.length >= 2, line.label);
+});
