@@ -18,11 +18,18 @@ export type MoveAction =
 	/** A jump from outside the keys: a place another device saved (sync), with what to say. */
 	| {type: 'jump'; anchor: Anchor; message?: string};
 
+const endMessage = 'End of the work';
+const startMessage = 'Start of the work';
+
 function scroll(book: Book, state: ReaderState, lines: number): ReaderState {
 	const layout = layoutOf(book, state);
 	const rows = textRows(state);
-	if (lines > 0 && layout.atEnd(state.anchor, rows)) return {...state, count: ''};
-	return moveTo(state, layout.scroll(state.anchor, lines, rows));
+	if (lines > 0 && layout.atEnd(state.anchor, rows))
+		return {...state, count: '', message: endMessage};
+	const anchor = layout.scroll(state.anchor, lines, rows);
+	if (lines < 0 && compareAnchors(anchor, state.anchor) === 0)
+		return {...state, count: '', message: startMessage};
+	return moveTo(state, anchor);
 }
 
 function scrollLines(state: ReaderState, by: 'line' | 'half' | 'page'): number {
@@ -72,19 +79,33 @@ export function reduceMoving(book: Book, state: ReaderState, action: MoveAction)
 
 		case 'percent': {
 			if (!state.count) return state;
-			const percent = Math.min(100, Number(state.count));
+			const asked = Number(state.count);
+			const percent = Math.min(100, asked);
 			// A place in the last screen lands where G does, never past the end into blank rows.
 			const layout = layoutOf(book, state);
 			const target = layout.clamp(anchorAtFraction(work, percent / 100), textRows(state));
-			return jumpTo(book, state, target);
+			return jumpTo(
+				book,
+				state,
+				target,
+				asked > 100 ? `${asked}% is past the end: at the end` : undefined,
+			);
 		}
 
 		case 'goto': {
 			if (!state.count) return moveTo({...state, back: state.anchor}, startAnchor);
-			const chapter = work.chapters[Math.min(Number(state.count), work.chapters.length) - 1];
-			return chapter
-				? jumpTo(book, state, {block: chapter.start, offset: 0})
-				: {...state, count: ''};
+			const asked = Number(state.count);
+			const {chapters} = work;
+			const chapter = chapters[Math.min(asked, chapters.length) - 1];
+			if (!chapter) return {...state, count: ''};
+			const clamped = asked > chapters.length;
+			const count = chapters.length === 1 ? 'one chapter' : `${chapters.length} chapters`;
+			return jumpTo(
+				book,
+				state,
+				{block: chapter.start, offset: 0},
+				clamped ? `There are ${count}: ${chapter.title}` : chapter.title,
+			);
 		}
 
 		case 'section': {
