@@ -16,6 +16,18 @@ export type BookmarkAction =
 	/** `''`: back to where the reader was before the last jump; with none, the list just closes. */
 	| {type: 'jump-back'};
 
+/** Enough words to fill a wide list's row; a narrower list cuts the label at its edge. */
+const labelCharacters = 96;
+
+function openingWords(text: string, characters: number): string {
+	if (text.length <= characters) return text;
+	const space = text.lastIndexOf(' ', characters);
+	// Text without spaces (Chinese, Japanese) is cut between characters, never inside a pair.
+	const cut =
+		space > 0 ? space : /[\uD800-\uDBFF]/.test(text[characters - 1]!) ? characters - 1 : characters;
+	return `${text.slice(0, cut)}…`;
+}
+
 /**
  * "Chapter 2: Letters — His name was Ezra Vane, and the…": a dash joins the chapter to the
  * words, since a chapter title often holds a colon of its own.
@@ -24,8 +36,7 @@ export function bookmarkLabel(book: Book, anchor: Anchor): string {
 	const chapter = book.work.chapters[chapterAt(book.work, anchor.block)];
 	const text =
 		book.work.blocks[anchor.block]?.text.slice(anchor.offset).replace(/\s+/g, ' ').trim() ?? '';
-	const all = text.split(' ');
-	const words = all.slice(0, 8).join(' ') + (all.length > 8 ? '…' : '');
+	const words = openingWords(text, labelCharacters);
 	if (!chapter || book.work.chapters.length <= 1) return words || 'Start';
 	// On the chapter's own heading, its title says it all.
 	return words && text !== chapter.title ? `${chapter.title} — ${words}` : chapter.title;

@@ -236,8 +236,25 @@ test('a bookmark label joins a chapter title that has a colon to the words with 
 	);
 	const second = titled.work.chapters[1]!.start;
 	const label = bookmarkLabel(titled, {block: second + 1, offset: 0});
-	assert.equal(label, 'Chapter 2: Letters — On the shelf lay a bundle of letters…');
+	assert.equal(
+		label,
+		'Chapter 2: Letters — On the shelf lay a bundle of letters tied with a string.',
+	);
 	assert.equal(bookmarkLabel(titled, {block: second, offset: 0}), 'Chapter 2: Letters');
+});
+
+test('a bookmark label keeps whole words up to a wide row, then an ellipsis', () => {
+	const sentence = 'The tide came in over the flats '.repeat(6).trim();
+	const long = new Book(workOf(`${sentence}.\n`));
+	const label = bookmarkLabel(long, {block: 0, offset: 0});
+	assert.ok(label.endsWith('…'), label);
+	assert.ok(label.length <= 97 && label.length > 80, label);
+	assert.ok(sentence.startsWith(label.slice(0, -1)), label);
+	assert.ok(!label.slice(0, -1).endsWith(' '), label);
+	// Text without spaces is cut between characters, never between the halves of one.
+	const cjk = `${'海'.repeat(95)}𠀋${'海'.repeat(30)}`;
+	const cut = bookmarkLabel(new Book(workOf(`${cjk}\n`)), {block: 0, offset: 0});
+	assert.equal(cut, `${'海'.repeat(95)}…`);
 });
 
 test('100% and 99% land where G lands, never past the end into blank rows', () => {
@@ -249,4 +266,28 @@ test('100% and 99% land where G lands, never past the end into blank rows', () =
 		textRows(end),
 	);
 	assert.equal(rows.length, textRows(end));
+});
+
+test('a key that cannot go further says why instead of doing nothing', () => {
+	const end = press(start(), 'G');
+	assert.equal(press(end, 'j').message, 'End of the work');
+	assert.equal(press(end, ' ').message, 'End of the work');
+	assert.deepEqual(press(end, 'j').anchor, end.anchor);
+	assert.equal(press(start(), 'k').message, 'Start of the work');
+	assert.equal(press(start(), 'b').message, 'Start of the work');
+	// A move that goes somewhere says nothing.
+	assert.equal(press(start(), 'j').message, undefined);
+	assert.equal(press(press(start(), 'j'), 'k').message, undefined);
+});
+
+test('past the last chapter or 100%, the jump lands at the end of the range and says so', () => {
+	const last = work.chapters.at(-1)!;
+	const nine = press(start(), '9', 'g');
+	assert.equal(chapterAt(work, nine.anchor.block), work.chapters.length - 1);
+	assert.equal(nine.message, `There are ${work.chapters.length} chapters: ${last.title}`);
+	assert.equal(press(start(), '2', 'g').message, work.chapters[1]!.title);
+	const over = press(start(), '1', '5', '0', '%');
+	assert.deepEqual(over.anchor, press(start(), 'G').anchor);
+	assert.equal(over.message, '150% is past the end: at the end');
+	assert.equal(press(start(), '5', '0', '%').message, undefined);
 });
