@@ -2,12 +2,10 @@
 
 import meow from 'meow';
 import {checkFlagCompanions, checkFlagValues} from './command-line-checks.ts';
-import {run} from './run.ts';
-import {runSync} from './sync-command.ts';
 import {UsageError} from './usage-error.ts';
 import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
-import {StoreError} from './store/store.ts';
+import {StoreError} from './store/store-error.ts';
 
 const cli = meow(
 	`
@@ -96,8 +94,12 @@ const knownFlags = new Set([
 
 async function main(): Promise<number> {
 	const {passwordStdin = false, allowHttp = false} = cli.flags;
-	if (cli.input[0] === 'sync' && !cli.flags.help)
+	// What the command does is loaded only once it is known: --version and --help load nothing more.
+	if (cli.input[0] === 'sync' && !cli.flags.help) {
+		const {runSync} = await import('./sync-command.ts');
 		return runSync(cli.input.slice(1), {passwordStdin, allowHttp});
+	}
+
 	if (passwordStdin || allowHttp)
 		throw new UsageError('--password-stdin and --allow-http go with sync login');
 	if (cli.input.length > 1)
@@ -124,6 +126,7 @@ async function main(): Promise<number> {
 		throw new UsageError('--width needs a whole number of columns, 1 or more');
 	}
 
+	const {run} = await import('./run.ts');
 	return run({
 		path: cli.input[0],
 		print: Boolean(flags.print),

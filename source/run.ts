@@ -10,10 +10,8 @@ import {libraryText} from './library/library-text.ts';
 import {outlineJsonLines, outlineTextLines} from './outline-output.ts';
 import {printWork, writeLines} from './print.ts';
 import {systemClock} from './store/clock.ts';
-import {Store} from './store/store.ts';
-import {thisDevice} from './sync/device.ts';
+import type {Store} from './store/store.ts';
 import type {SyncEngine} from './sync/engine.ts';
-import {configuredEngines} from './sync/engines.ts';
 import {UsageError} from './usage-error.ts';
 import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
@@ -40,8 +38,12 @@ export type Request = {
 
 const samplesFolder = fileURLToPath(new URL('../works/', import.meta.url));
 
-/** The saved state, in FICTERM_HOME or the user's config folder; its problems are told on stderr. */
-function openStore(): Store {
+/**
+ * The saved state, in FICTERM_HOME or the user's config folder; its problems are told on stderr.
+ * Loaded when first needed: printing a work reads no state, and conf's validator costs a start.
+ */
+async function openStore(): Promise<Store> {
+	const {Store} = await import('./store/store.ts');
 	return new Store(process.env['FICTERM_HOME'] || undefined, (warning) =>
 		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`),
 	);
@@ -63,7 +65,11 @@ function rememberSync(store: Store, request: Request): void {
 }
 
 /** The sync engines the settings set up, for reading in the terminal. */
-function syncEngines(store: Store): SyncEngine[] {
+async function syncEngines(store: Store): Promise<SyncEngine[]> {
+	const [{configuredEngines}, {thisDevice}] = await Promise.all([
+		import('./sync/engines.ts'),
+		import('./sync/device.ts'),
+	]);
 	const folder = dirname(store.path);
 	return configuredEngines(store.settings(), () => thisDevice(folder), folder);
 }
@@ -93,7 +99,7 @@ export async function run(request: Request): Promise<number> {
 	const interactive = !request.print && !dumb && process.stdout.isTTY && process.stdin.isTTY;
 	if (!interactive) guardOutput();
 	// Remembered whatever else the command line asks for.
-	if (request.syncDir !== undefined || request.noSync) rememberSync(openStore(), request);
+	if (request.syncDir !== undefined || request.noSync) rememberSync(await openStore(), request);
 	if ((!path || path === '-') && !process.stdin.isTTY && !request.forget && !request.dir) {
 		// A work piped in (`cat work.txt | ficterm`) is read whole, then printed or outlined;
 		// nothing piped in (`ficterm < /dev/null`) lists the library instead.
@@ -115,7 +121,7 @@ export async function run(request: Request): Promise<number> {
 			existsSync(folder),
 		);
 		if (!interactive) {
-			const text = libraryText(openStore(), folders);
+			const text = libraryText(await openStore(), folders);
 			if (!text) {
 				process.stderr.write(
 					'ficterm: no work given and the library is empty: ficterm FILE, or cat FILE | ficterm\n',
@@ -128,10 +134,10 @@ export async function run(request: Request): Promise<number> {
 		}
 
 		const {runLibrary} = await import('./run-library.tsx');
-		const store = openStore();
+		const store = await openStore();
 		return runLibrary({
 			store,
-			engines: syncEngines(store),
+			engines: await syncEngines(store),
 			clock: systemClock,
 			folders,
 			color: colorWanted(request.color),
@@ -141,13 +147,13 @@ export async function run(request: Request): Promise<number> {
 
 	if (interactive && !request.forget && !request.toc) {
 		const {readInteractively} = await import('./interactive.tsx');
-		const store = openStore();
+		const store = await openStore();
 		// Stored absolute, so that the library finds the work from any folder.
 		return readInteractively(
 			{path: resolve(path), bytes: readWorkFile(path)},
 			{
 				store,
-				engines: syncEngines(store),
+				engines: await syncEngines(store),
 				clock: systemClock,
 				fromStart: request.fromStart,
 				mouse: request.mouse,
@@ -162,7 +168,7 @@ export async function run(request: Request): Promise<number> {
 		process.stderr.write(`ficterm: warning: ${sanitiseLine(warning)}\n`);
 
 	if (request.forget) {
-		const forgotten = openStore().forget(work.id);
+		const forgotten = (await openStore()).forget(work.id);
 		process.stdout.write(
 			// A file's name is as much from outside as its text: it may hold escape sequences.
 			sanitiseLine(

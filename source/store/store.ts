@@ -5,6 +5,7 @@ import {basename, dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
 import {sanitiseLine} from '../work/sanitise.ts';
+import {StoreError} from './store-error.ts';
 import {LockPathError, tryWithFileLock, withFileLock} from './file-lock.ts';
 import {check, savedWorkSchema, settingsSchema, type SavedWork, type Settings} from './schema.ts';
 
@@ -21,12 +22,7 @@ type Data = Record<string, unknown>;
 /** Told each problem with the saved state once, in one line. */
 export type Warn = (warning: string) => void;
 
-/** The saved state cannot be written (or read): `reason` says why in a few words. */
-export class StoreError extends Error {
-	constructor(readonly reason: string) {
-		super(`cannot save in the state folder: ${reason}`);
-	}
-}
+export {StoreError} from './store-error.ts';
 
 /** What went wrong with the state folder, in a few words. */
 function reasonOf(error: unknown): string {
