@@ -13,6 +13,7 @@ import {systemClock} from './store/clock.ts';
 import type {Store} from './store/store.ts';
 import type {SyncEngine} from './sync/engine.ts';
 import {UsageError} from './usage-error.ts';
+import {withoutFetch} from './without-fetch.ts';
 import {LoadError} from './work/decode.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
@@ -133,7 +134,7 @@ export async function run(request: Request): Promise<number> {
 			return 0;
 		}
 
-		const {runLibrary} = await import('./run-library.tsx');
+		const {runLibrary} = await withoutFetch(async () => import('./run-library.tsx'));
 		const store = await openStore();
 		return runLibrary({
 			store,
@@ -146,7 +147,7 @@ export async function run(request: Request): Promise<number> {
 	}
 
 	if (interactive && !request.forget && !request.toc) {
-		const {readInteractively} = await import('./interactive.tsx');
+		const {readInteractively} = await withoutFetch(async () => import('./interactive.tsx'));
 		const store = await openStore();
 		// Stored absolute, so that the library finds the work from any folder.
 		return readInteractively(
