@@ -29,6 +29,8 @@ const {metafile} = await build({
 	alias: {
 		'react-devtools-core': './scripts/empty-module.mjs',
 		'when-exit': './scripts/no-exit-hooks.mjs',
+		'ajv/dist/2020.js': './scripts/no-schema-validator.mjs',
+		'ajv-formats': './scripts/no-schema-validator.mjs',
 	},
 	banner: {
 		js: [
