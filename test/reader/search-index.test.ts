@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {Book} from '../../source/reader/book.ts';
+import type {KeyInfo} from '../../source/reader/keys.ts';
+import {reduceApp} from '../../source/reader/reducer.ts';
 import {SearchIndex} from '../../source/reader/search-index.ts';
+import {initialState, type ReaderState} from '../../source/reader/state.ts';
 import {findMatches} from '../../source/reader/search.ts';
 import {fuzzRuns} from '../helpers/fuzz.ts';
 import {generatedText, workOf} from '../helpers/works.ts';
@@ -175,4 +179,35 @@ test('property: index and regular expression agree on generated text', () => {
 		),
 		fuzzRuns(300),
 	);
+});
+
+test('a search prepared while its query is typed, in whole or in part, lands where one found at Enter does', () => {
+	const story = workOf(generatedText(40, 3));
+	const plain = new Book(story);
+	const press = (book: Book, state: ReaderState, input: string, key: KeyInfo = {}) =>
+		reduceApp(book, state, {type: 'key', input, key});
+	const enter = {return: true};
+	for (const query of ['kettle', 'Kettle', 'c20s2', 'didn’t', 'zebra']) {
+		for (const steps of [0, 1, 10, Number.POSITIVE_INFINITY]) {
+			const indexed = new Book(story, {index: {fromChars: 0, scanWindow: 2000}});
+			indexed.searchIndex!.advance(Number.POSITIVE_INFINITY);
+			const typing = press(indexed, initialState({columns: 80, rows: 20}), `/${query}`);
+			const scan = indexed.searchIndex!.scanFor(query);
+			let clock = 0;
+			for (let step = 0; step < steps && !scan.done; step++) scan.advance(0, () => clock++);
+			const found = press(indexed, press(indexed, typing, '', enter), 'n');
+			const expected = press(
+				plain,
+				press(plain, press(plain, initialState({columns: 80, rows: 20}), `/${query}`), '', enter),
+				'n',
+			);
+			assert.deepEqual(found.anchor, expected.anchor, `${query} after ${steps} steps`);
+			assert.equal(found.message, expected.message, `${query} after ${steps} steps`);
+			assert.equal(
+				indexed.searchIndex!.scanFor(query),
+				scan,
+				'Enter went on with the prepared scan',
+			);
+		}
+	}
 });
