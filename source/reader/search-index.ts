@@ -76,7 +76,7 @@ export class SearchIndex {
 			}
 
 			folded[at++] = separator;
-			if ((this.#block & 63) === 0 && now() > deadline) break;
+			if ((this.#block & 15) === 0 && now() > deadline) break;
 		}
 
 		this.#at = at;
