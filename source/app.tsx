@@ -19,6 +19,10 @@ import {TextView} from './ui/TextView.tsx';
 import {TocOverlay} from './ui/TocOverlay.tsx';
 
 const messageMs = 4000;
+/** How long one step of a search prepared while its query is typed may hold up the next key. */
+const searchStepMs = 4;
+/** Shorter queries would each gather a great many matches, only to be typed on. */
+const preparedFromChars = 3;
 
 export type AppProps = {
 	book: Book;
@@ -71,6 +75,23 @@ export function App({
 	}, [arrival]);
 
 	useEffect(() => events?.(dispatch), [events]);
+
+	// A long work's search runs in steps while its query is typed, between keys, so that Enter
+	// finds it done; each key typed starts the search for the new query.
+	const {typing, draft} = state.search;
+	useEffect(() => {
+		const index = book.searchIndex;
+		if (!typing || draft.length < preparedFromChars || !index?.handles(draft)) return;
+		const scan = index.scanFor(draft);
+		const step = () => {
+			if (!scan.advance(searchStepMs)) timer = setImmediate(step);
+		};
+
+		let timer = setImmediate(step);
+		return () => {
+			clearImmediate(timer);
+		};
+	}, [book, typing, draft]);
 
 	useInput((input, key) => {
 		dispatch({type: 'key', input, key});

@@ -35,6 +35,9 @@ export type InteractiveOptions = {
 /** Turns the terminal's mouse wheel into arrow keys while on the alternate screen (xterm's alternateScroll). */
 const wheelAsArrows = {on: '\u001B[?1007h', off: '\u001B[?1007l'};
 
+/** How long one step of building a long work's search index may hold up a key. */
+const indexStepMs = 4;
+
 /** A work file's path and bytes; the bytes are dropped once the whole work is read. */
 export type WorkSource = {path: string; bytes?: Uint8Array};
 
@@ -212,7 +215,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				sync?.setWork({work: whole, path});
 				book = new Book(whole, {readings: options.readings});
 				app.rerender(element(book, arrivalOf(whole)));
-				setTimeout(warmSearchIndex, 50).unref();
+				setTimeout(warmContents, 50).unref();
 				// Other devices' places are found in the whole work, once it is here.
 				sync?.start();
 			},
@@ -225,16 +228,22 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	}
 
 	// While the reader reads, the contents and a long work's search index are made ready in small
-	// steps between keys, so that neither `t` nor `/` pays for them.
+	// steps between keys, so that neither `t` nor `/` pays for them, and a key pressed meanwhile
+	// waits for one step at most: the contents (10 ms at 5M words) are a step of their own.
 	const warmSearchIndex = () => {
 		if (finished) return;
-		void book.toc;
 		const index = book.searchIndex;
-		if (index && !index.advance(8)) setTimeout(warmSearchIndex, 1).unref();
+		if (index && !index.advance(indexStepMs)) setTimeout(warmSearchIndex, 1).unref();
+	};
+
+	const warmContents = () => {
+		if (finished) return;
+		void book.toc;
+		setTimeout(warmSearchIndex, 1).unref();
 	};
 
 	if (!preview) {
-		setTimeout(warmSearchIndex, 50).unref();
+		setTimeout(warmContents, 50).unref();
 		// After the first screen, never before it.
 		setTimeout(() => sync?.start(), 50).unref();
 	}

@@ -18,11 +18,16 @@ export class Book {
 	/** Built a little at a time while the reader is idle (see warmSearchIndex), for long works only. */
 	readonly searchIndex?: SearchIndex;
 
-	constructor(work: Work, options: {readings?: boolean} = {}) {
+	/** `index`: from what length a work gets a search index, and how it scans (smaller in tests). */
+	constructor(
+		work: Work,
+		options: {readings?: boolean; index?: {fromChars: number; scanWindow?: number}} = {},
+	) {
 		this.work = work;
 		this.#readings = options.readings ?? true;
-		if (work.charsBefore[work.blocks.length]! > indexFromChars && !work.partial)
-			this.searchIndex = new SearchIndex(work);
+		const {fromChars = indexFromChars, scanWindow} = options.index ?? {};
+		if (work.charsBefore[work.blocks.length]! > fromChars && !work.partial)
+			this.searchIndex = new SearchIndex(work, {scanWindow});
 	}
 
 	get toc(): TocEntry[] {

@@ -4,12 +4,6 @@
 /** Characters the keyboard types one way and books print another: each found by any of its class. */
 export const lookAlikes: readonly string[] = ["'‘’‛ʼ′", '"“”„‟″', '-‐‑‒–—―'];
 
-/** One UTF-16 unit that a search treats as its plain ASCII form, or undefined. */
-export function plainFormOf(character: string): string | undefined {
-	for (const group of lookAlikes) if (group.includes(character)) return group[0];
-	return undefined;
-}
-
 /** A pattern for the query over the original text, so that a match's offsets are the text's own. */
 export function queryPattern(query: string): RegExp {
 	const flags = query === query.toLowerCase() ? 'giu' : 'gu';

@@ -38,15 +38,16 @@ async function screenAfter(path: string, home: string, keys: string[], early: bo
 }
 
 for (const format of ['ao3-text', 'epub']) {
-	test(`${format}: G, 50% and the contents typed during loading match the same keys after it`, async (t) => {
+	test(`${format}: G, 50%, the contents and a search typed during loading match the same keys after it`, async (t) => {
 		const folder = mkdtempSync(join(tmpdir(), 'ficterm-loading-'));
 		t.after(() => rmSync(folder, {recursive: true, force: true}));
 		const {bytes, extension} = generatedFile(format, 1_000_000);
 		const path = join(folder, `long.${extension}`);
 		writeFileSync(path, bytes);
-		for (const keys of [['G'], ['5', '0', '%'], ['t', 'j', 'j']]) {
-			const later = await screenAfter(path, join(folder, `later-${keys.join('')}`), keys, false);
-			const early = await screenAfter(path, join(folder, `early-${keys.join('')}`), keys, true);
+		for (const keys of [['G'], ['5', '0', '%'], ['t', 'j', 'j'], ['/Inspector\r', 'n']]) {
+			const name = keys.join('').replaceAll(/\W/g, '_');
+			const later = await screenAfter(path, join(folder, `later-${name}`), keys, false);
+			const early = await screenAfter(path, join(folder, `early-${name}`), keys, true);
 			assert.deepEqual(early, later, `after ${keys.join('')}`);
 		}
 	});

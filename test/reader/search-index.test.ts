@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
+import {Book} from '../../source/reader/book.ts';
+import type {KeyInfo} from '../../source/reader/keys.ts';
+import {reduceApp} from '../../source/reader/reducer.ts';
 import {SearchIndex} from '../../source/reader/search-index.ts';
+import {initialState, type ReaderState} from '../../source/reader/state.ts';
 import {findMatches} from '../../source/reader/search.ts';
 import {fuzzRuns} from '../helpers/fuzz.ts';
 import {generatedText, workOf} from '../helpers/works.ts';
@@ -31,14 +35,66 @@ test('the index finds what the regular expression finds, for lower-case ASCII qu
 	}
 });
 
-test('queries with capitals or beyond ASCII go to the regular expression', () => {
+test('queries with capitals or letters beyond ASCII are checked against the text itself', () => {
 	const index = built();
-	assert.equal(index.handles('Kettle'), false);
-	assert.equal(index.handles('café'), false);
+	for (const query of ['Kettle', 'THE', 'café', 'Café', 'kettlé', 'thé', 'Théa']) {
+		assert.ok(index.handles(query), query);
+		assert.deepEqual(
+			index.find(query, () => false),
+			findMatches(work, query),
+			query,
+		);
+	}
+
 	assert.deepEqual(
-		findMatches(work, 'café', () => false, index),
+		index.find('café', () => false),
 		[{block: work.blocks.length - 1, offset: 0}],
 	);
+});
+
+test('a query of characters beyond ASCII only goes to the regular expression', () => {
+	const index = built();
+	for (const query of ['日本', 'é', 'éé']) assert.equal(index.handles(query), false, query);
+});
+
+test('a search in steps finds what one search finds', () => {
+	const large = workOf(generatedText(30, 3));
+	const index = new SearchIndex(large, {scanWindow: 500});
+	index.advance(Number.POSITIVE_INFINITY);
+	for (const query of [
+		'kettle',
+		'Kettle',
+		'the',
+		'c12s',
+		'zebra',
+		'had boiled',
+		'ry While',
+		'y, and',
+	]) {
+		const scan = index.scanFor(query);
+		let clock = 0;
+		let steps = 0;
+		while (!scan.advance(0, () => clock++)) steps++;
+		assert.ok(steps > 1, `${query} took ${steps} steps`);
+		assert.deepEqual(
+			scan.matches(() => false),
+			findMatches(large, query),
+			query,
+		);
+		assert.equal(index.scanFor(query), scan, 'the same query goes on with the same scan');
+	}
+});
+
+test('a candidate the text turns down does not hide a match that overlaps it', () => {
+	const overlapping = workOf('aAa xAAb Aaa\n\nlast aA\n');
+	const index = new SearchIndex(overlapping, {scanWindow: 3});
+	index.advance(Number.POSITIVE_INFINITY);
+	for (const query of ['Aa', 'aA', 'AA', 'aa'])
+		assert.deepEqual(
+			index.find(query, () => false),
+			findMatches(overlapping, query),
+			query,
+		);
 });
 
 test('an index still being built is not used', () => {
@@ -61,24 +117,97 @@ test('hidden blocks are left out of the index’s matches', () => {
 });
 
 test('property: index and regular expression agree on generated text', () => {
-	const letters = fc.constantFrom('a', 'b', 'A', 'B', ' ', 'é', '日', '.', '\u00A0');
+	const letters = fc.constantFrom(
+		'a',
+		'b',
+		'A',
+		'B',
+		' ',
+		'é',
+		'É',
+		'日',
+		'.',
+		'\u00A0',
+		'ſ',
+		'S',
+		's',
+		'\u212A',
+		'k',
+		'’',
+		"'",
+		'—',
+		'😀',
+	);
 	fc.assert(
 		fc.property(
 			fc.array(
 				fc.array(letters, {minLength: 1, maxLength: 30}).map((characters) => characters.join('')),
 				{minLength: 1, maxLength: 12},
 			),
-			fc.constantFrom('a', 'ab', 'b a', 'aa', '.'),
+			fc.constantFrom(
+				'a',
+				'ab',
+				'b a',
+				'aa',
+				'.',
+				'A',
+				'Ab',
+				'aB',
+				'é',
+				'aé',
+				'Éa',
+				's',
+				'S',
+				'k',
+				'K',
+				"'",
+				'’',
+				'a-',
+				'a—',
+				'a😀',
+				'日a',
+			),
 			(paragraphs, query) => {
 				const generated = workOf(paragraphs.map((paragraph) => `x${paragraph}`).join('\n\n'));
 				const index = new SearchIndex(generated);
 				index.advance(1000);
 				assert.deepEqual(
-					index.find(query, () => false),
+					findMatches(generated, query, () => false, index),
 					findMatches(generated, query),
 				);
 			},
 		),
-		fuzzRuns(200),
+		fuzzRuns(300),
 	);
+});
+
+test('a search prepared while its query is typed, in whole or in part, lands where one found at Enter does', () => {
+	const story = workOf(generatedText(40, 3));
+	const plain = new Book(story);
+	const press = (book: Book, state: ReaderState, input: string, key: KeyInfo = {}) =>
+		reduceApp(book, state, {type: 'key', input, key});
+	const enter = {return: true};
+	for (const query of ['kettle', 'Kettle', 'c20s2', 'didn’t', 'zebra']) {
+		for (const steps of [0, 1, 10, Number.POSITIVE_INFINITY]) {
+			const indexed = new Book(story, {index: {fromChars: 0, scanWindow: 2000}});
+			indexed.searchIndex!.advance(Number.POSITIVE_INFINITY);
+			const typing = press(indexed, initialState({columns: 80, rows: 20}), `/${query}`);
+			const scan = indexed.searchIndex!.scanFor(query);
+			let clock = 0;
+			for (let step = 0; step < steps && !scan.done; step++) scan.advance(0, () => clock++);
+			const found = press(indexed, press(indexed, typing, '', enter), 'n');
+			const expected = press(
+				plain,
+				press(plain, press(plain, initialState({columns: 80, rows: 20}), `/${query}`), '', enter),
+				'n',
+			);
+			assert.deepEqual(found.anchor, expected.anchor, `${query} after ${steps} steps`);
+			assert.equal(found.message, expected.message, `${query} after ${steps} steps`);
+			assert.equal(
+				indexed.searchIndex!.scanFor(query),
+				scan,
+				'Enter went on with the prepared scan',
+			);
+		}
+	}
 });
