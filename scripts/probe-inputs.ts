@@ -45,6 +45,11 @@ function lie(zip: Uint8Array, actual: number, claimed: number, where: 'both' | '
 const osc = '\u001B]0;PWNED\u0007';
 const planted = `Title\u001B]2;PWNED\u0007\n\nChapter 1\n\nBefore\u001B[2J\u001B[31m the clear \u001B]52;c;cHduZWQ=\u0007 and \u009B2J done.\n`;
 
+/** PROBE_ONLY=headings,spine keeps the inputs whose names start so, to measure a few again. */
+const only = (process.env['PROBE_ONLY'] ?? '').split(',').filter(Boolean);
+const chosen = (path: string) =>
+	only.length === 0 || only.some((start) => (path.split('/').pop() ?? '').startsWith(start));
+
 /** Writes every hostile input into `folder`; returns their paths (devices and a FIFO included). */
 export function writeHostileInputs(folder: string): string[] {
 	const files: Array<[string, string | Uint8Array]> = [
@@ -188,7 +193,9 @@ export function writeHostileInputs(folder: string): string[] {
 	});
 	const fifo = join(folder, 'fifo.txt');
 	execFileSync('mkfifo', [fifo]);
-	return [...paths, fifo, '/dev/zero', '/dev/urandom', join(folder, 'missing.txt'), folder];
+	return [...paths, fifo, '/dev/zero', '/dev/urandom', join(folder, 'missing.txt'), folder].filter(
+		chosen,
+	);
 }
 
 /** A reading sample long enough to open from a preview (over 2 MB), in short paragraphs. */

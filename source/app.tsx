@@ -10,7 +10,6 @@ import {reduceApp, type AppAction} from './reader/reducer.ts';
 import {leftMargin, textRows, type ReaderState} from './reader/state.ts';
 import {statusOf} from './reader/status.ts';
 import {systemClock, type Clock} from './store/clock.ts';
-import {rangeAt} from './work/progress.ts';
 import {BookmarksOverlay} from './ui/BookmarksOverlay.tsx';
 import {HelpOverlay} from './ui/HelpOverlay.tsx';
 import {MetaOverlay} from './ui/MetaOverlay.tsx';
@@ -159,7 +158,7 @@ export function App({
 			<TocOverlay
 				entries={book.toc}
 				cursor={state.tocCursor}
-				current={rangeAt(book.toc, state.anchor.block)}
+				current={book.toc.indexAt(state.anchor.block)}
 				newChapters={state.newChapters}
 				rows={height}
 				columns={columns}

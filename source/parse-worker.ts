@@ -2,6 +2,7 @@
 
 import {parentPort, workerData} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
+import {chapterTransfers, packChapters} from './packed-chapters.ts';
 import {blockPieces} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
@@ -18,9 +19,10 @@ try {
 	const file = {bytes: new Uint8Array(input.bytes!)};
 	// Held by workerData, the file's bytes would outlive their decoding.
 	input.bytes = undefined;
-	const {blocks, ...parsed} = await openWork(file, input.path);
+	const {blocks, chapters, sections, ...parsed} = await openWork(file, input.path);
 	// A fresh copy holds no slice of the decoded file, which can go once the blocks have gone.
 	const rest = structuredClone(parsed);
+	const outline = packChapters(chapters, sections);
 	// Every piece at once: the main thread takes them one at a time between keys, and this thread
 	// ends as soon as they are sent, giving back the memory the parse took.
 	for (const piece of blockPieces(blocks, blocksPerMessage)) {
@@ -28,9 +30,10 @@ try {
 		send({type: 'blocks', ...piece}, [piece.blocks, texts.bytes, texts.ends.buffer as ArrayBuffer]);
 	}
 
-	send({type: 'rest', rest}, [
+	send({type: 'rest', rest, outline}, [
 		rest.charsBefore.buffer as ArrayBuffer,
 		rest.wordsBefore.buffer as ArrayBuffer,
+		...chapterTransfers(outline),
 	]);
 	parentPort!.close();
 } catch (error) {

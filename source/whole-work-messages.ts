@@ -1,5 +1,6 @@
 // What the main thread and the parsing worker say to each other.
 
+import type {PackedChapters} from './packed-chapters.ts';
 import type {BlockPiece} from './packed-texts.ts';
 import type {Work} from './work/types.ts';
 
@@ -8,5 +9,5 @@ export type WorkerInput = {bytes?: ArrayBuffer; path: string};
 export type FromWorker =
 	/** A piece of the blocks, serialized, with their texts packed beside them. */
 	| ({type: 'blocks'} & BlockPiece)
-	| {type: 'rest'; rest: Omit<Work, 'blocks'>}
+	| {type: 'rest'; rest: Omit<Work, 'blocks' | 'chapters' | 'sections'>; outline: PackedChapters}
 	| {type: 'failed'; message: string; loadError: boolean};

@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
+import {unpackChapters} from './packed-chapters.ts';
 import {ownArrayBuffer, unpackPiece} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block, Work} from './work/types.ts';
@@ -81,7 +82,7 @@ export function readWholeWork(
 			handlers.progress?.(message.received / Math.max(1, message.total));
 		} else if (message.type === 'rest') {
 			finish();
-			handlers.done({...message.rest, blocks});
+			handlers.done({...message.rest, ...unpackChapters(message.outline), blocks});
 		} else {
 			finish();
 			handlers.failed(

@@ -67,23 +67,32 @@ export function parseHtml(html: string, path: string): WorkDraft {
 		draft.endNotes = gutenbergMatter(blocks.slice(end).map((block) => block.text));
 	}
 
+	// Each chapter's text is its stretch of the blocks, copied once: an array grown by push keeps
+	// room for 17 blocks, and a file of 200,000 one-paragraph chapters would keep 200,000 of them.
+	const bodyOf = (from: number, to: number) => {
+		const body = blocks.slice(from, to);
+		// The work's title (a lone h1) is no chapter's text.
+		const title = blocks[titleIndex];
+		return titleIndex >= from && titleIndex < to ? body.filter((block) => block !== title) : body;
+	};
+
 	let chapter: ChapterDraft | undefined;
+	/** Where the text of the chapter open now (or of the text before any chapter) starts. */
+	let from = start;
+	const close = (to: number) => {
+		const body = bodyOf(from, to);
+		if (chapter) chapter.body = body;
+		else if (body.length > 0) draft.chapters.push(chapterDraft(meta.title, body, false));
+	};
+
 	for (let index = start; index < end; index++) {
-		if (index === titleIndex) continue;
-		const block = blocks[index]!;
-		if (levels[index] === chapterLevel && chapterLevel > 0) {
-			chapter = chapterDraft(block.text, []);
-			draft.chapters.push(chapter);
-			continue;
-		}
-
-		if (!chapter) {
-			chapter = chapterDraft(meta.title, [], false);
-			draft.chapters.push(chapter);
-		}
-
-		chapter.body.push(block);
+		if (index === titleIndex || chapterLevel === 0 || levels[index] !== chapterLevel) continue;
+		close(index);
+		chapter = chapterDraft(blocks[index]!.text, []);
+		draft.chapters.push(chapter);
+		from = index + 1;
 	}
 
+	close(end);
 	return draft;
 }

@@ -44,7 +44,13 @@ const bullets = ['•', '◦', '▪'];
  * ("• ", "◦ " one level in) or number ("3. ") and takes in the lines that continue it; an item
  * indented to its parent's text is nested one level deeper, as CommonMark reads lists.
  */
-export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): DraftBlock[] {
+export function markdownBlocks(
+	lines: string[],
+	options: MarkdownOptions = {},
+	/** The lines `start`…`end` only: a chapter's, without a copy of them. */
+	start = 0,
+	end = lines.length,
+): DraftBlock[] {
 	const inline = options.markdown ? parseMarkdownInline : parseInlineMarkup;
 	const blocks: DraftBlock[] = [];
 	let kind: BlockKind = 'paragraph';
@@ -74,7 +80,8 @@ export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): 
 		marker = '';
 	};
 
-	for (const line of lines) {
+	for (let index = start; index < end; index++) {
+		const line = lines[index]!;
 		if (isSpacerLine(line)) {
 			flush();
 			blocks.push({kind: 'spacer', text: ''});
@@ -148,5 +155,7 @@ export function markdownBlocks(lines: string[], options: MarkdownOptions = {}): 
 	flush();
 	while (blocks[0]?.kind === 'spacer') blocks.shift();
 	while (blocks.at(-1)?.kind === 'spacer') blocks.pop();
-	return blocks;
+	// An array grown by push keeps room for 17 blocks: a copy of a short one holds only its own, and
+	// a work of 200,000 one-paragraph chapters keeps 200,000 of them.
+	return blocks.length < 16 ? blocks.slice() : blocks;
 }

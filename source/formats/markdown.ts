@@ -32,7 +32,12 @@ const noteHeadings: Record<string, NoteKind> = {
 	'work text': 'text',
 };
 
+/** How every note heading starts once the marks and spaces before it are gone: s, n, c, e or w. */
+const noteStart = /^[\s*_:]*[censw]/i;
+
 function noteKind(heading: string): NoteKind | undefined {
+	// Most headings are chapters: no need to make three strings of each to know that.
+	if (!noteStart.test(heading)) return undefined;
 	return noteHeadings[heading.replace(/[*_:]/g, '').trim().toLowerCase()];
 }
 
@@ -77,7 +82,10 @@ export function parseMarkdown(text: string, path: string): WorkDraft {
 	const headings: Heading[] = [];
 	for (let index = front.end; index < lines.length; index++) {
 		const heading = headingOf(lines[index]!);
-		if (heading) headings.push({index, ...heading, note: noteKind(heading.text)});
+		if (heading) {
+			const {level, text} = heading;
+			headings.push({index, level, text, note: noteKind(text)});
+		}
 	}
 
 	// The title is a lone top-level heading; chapters are the next level that repeats.
@@ -92,15 +100,12 @@ export function parseMarkdown(text: string, path: string): WorkDraft {
 
 	const markers = headings.filter((heading) => heading.note || heading.level === chapterLevel);
 	const bodyStart = titleHeading ? titleHeading.index + 1 : front.end;
-	const opening = markdownBlocks(
-		lines.slice(bodyStart, markers[0]?.index ?? lines.length),
-		markdown,
-	);
+	const opening = markdownBlocks(lines, markdown, bodyStart, markers[0]?.index ?? lines.length);
 	if (opening.length > 0) draft.chapters.push(chapterDraft(meta.title, opening, false));
 	let chapter: ChapterDraft | undefined;
 	for (const [number, marker] of markers.entries()) {
 		const end = markers[number + 1]?.index ?? lines.length;
-		const blocks = markdownBlocks(lines.slice(marker.index + 1, end), markdown);
+		const blocks = markdownBlocks(lines, markdown, marker.index + 1, end);
 		if (!marker.note || (marker.note === 'text' && !chapter)) {
 			chapter = marker.note
 				? chapterDraft(meta.title, blocks, false)

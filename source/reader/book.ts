@@ -1,7 +1,7 @@
 // A work with its layouts, one per text width, so that switching widths back and forth is free.
 
 import {Layout} from '../layout/layout.ts';
-import {tocEntries, type TocEntry} from '../work/outline.ts';
+import {TocIndex} from '../work/toc-index.ts';
 import {SearchIndex} from './search-index.ts';
 import type {Work} from '../work/types.ts';
 
@@ -14,7 +14,7 @@ export class Book {
 	readonly #readings: boolean;
 	readonly #layouts = new Map<string, Layout>();
 
-	#toc?: TocEntry[];
+	#toc?: TocIndex;
 	/** Built a little at a time while the reader is idle (see warmSearchIndex), for long works only. */
 	readonly searchIndex?: SearchIndex;
 
@@ -30,8 +30,8 @@ export class Book {
 			this.searchIndex = new SearchIndex(work, {scanWindow});
 	}
 
-	get toc(): TocEntry[] {
-		this.#toc ??= tocEntries(this.work);
+	get toc(): TocIndex {
+		this.#toc ??= new TocIndex(this.work);
 		return this.#toc;
 	}
 

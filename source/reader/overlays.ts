@@ -1,7 +1,6 @@
 // The overlays slice: which overlay covers the text (help, contents, about, bookmarks), the
 // contents' cursor, and closing.
 
-import {rangeAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
 import {bookmarkCursorAt} from './bookmarks.ts';
 import {jumpTo} from './jump.ts';
@@ -41,7 +40,7 @@ export function reduceOverlays(
 
 			const tocCursor =
 				action.overlay === 'toc'
-					? Math.max(0, rangeAt(book.toc, state.anchor.block))
+					? Math.max(0, book.toc.indexAt(state.anchor.block))
 					: state.tocCursor;
 			return {
 				...state,
@@ -65,7 +64,7 @@ export function reduceOverlays(
 		}
 
 		case 'toc-open': {
-			const entry = book.toc[state.tocCursor];
+			const entry = book.toc.at(state.tocCursor);
 			if (!entry) return state;
 			const title = book.work.chapters[entry.chapter]?.title;
 			return jumpTo(book, {...state, overlay: undefined}, {block: entry.start, offset: 0}, title);

@@ -1,7 +1,7 @@
 // The contents rows as text: the label on the left, the word counts right-aligned in one column.
 
 import stringWidth from 'string-width';
-import type {TocEntry} from '../work/outline.ts';
+import type {TocEntry} from '../work/toc-index.ts';
 import {counted, truncateTo} from './status.ts';
 
 /** The narrowest a row's label (with its mark) may get before the counts take their short form. */
@@ -16,16 +16,14 @@ function countText(words: number, short: boolean): string {
 }
 
 /**
- * The rows for `shown`, `width` columns wide. The count column is as wide as the largest count
- * of all `entries`, so that it stays put while the list scrolls.
+ * The rows for `shown`, `width` columns wide. The count column is as wide as `most`, the largest
+ * count of all the entries, so that it stays put while the list scrolls.
  */
 export function tocRows(
-	entries: TocEntry[],
+	most: number,
 	shown: Array<{entry: TocEntry; mark: string; isNew: boolean}>,
 	width: number,
 ): TocRow[] {
-	let most = 0;
-	for (const entry of entries) if (entry.kind !== 'part' && entry.words > most) most = entry.words;
 	const short = width - stringWidth(countText(most, false)) - 2 < minimumLabel;
 	const column = stringWidth(countText(most, short));
 	return shown.map(({entry, mark, isNew}) => {

@@ -4,13 +4,13 @@ import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
 import {counted} from '../reader/status.ts';
 import {tocRows} from '../reader/toc-rows.ts';
-import type {TocEntry} from '../work/outline.ts';
+import type {TocEntry, TocRowsOf} from '../work/toc-index.ts';
 import {panelBodyColumns, panelBodyRows} from '../reader/overlay-lines.ts';
 import {Panel} from './Panel.tsx';
 import {Reverse} from './Reverse.tsx';
 
 type Props = {
-	entries: TocEntry[];
+	entries: TocRowsOf;
 	cursor: number;
 	current: number;
 	newChapters?: number[];
@@ -21,7 +21,10 @@ type Props = {
 export function TocOverlay({entries, cursor, current, newChapters = [], rows, columns}: Props) {
 	const body = panelBodyRows(rows);
 	const first = Math.max(0, Math.min(cursor - Math.floor(body / 2), entries.length - body));
-	const shown = entries.slice(first, first + body);
+	const shown: TocEntry[] = [];
+	// Only the rows in view are made: a work may have 200,000.
+	for (let index = first; index < Math.min(entries.length, first + body); index++)
+		shown.push(entries.at(index)!);
 	const marked = shown.map((entry, index) => ({
 		entry,
 		mark: first + index < current ? '✓' : first + index === current ? '▸' : ' ',
@@ -29,12 +32,12 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 	}));
 	return (
 		<Panel
-			title={`Contents · ${counted(entries.filter((entry) => entry.kind === 'chapter').length, 'chapter')}`}
+			title={`Contents · ${counted(entries.chapterCount, 'chapter')}`}
 			rows={rows}
 			columns={columns}
 			footer={keyHint('contents')}
 		>
-			{tocRows(entries, marked, panelBodyColumns(columns)).map((row, index) => {
+			{tocRows(entries.mostWords, marked, panelBodyColumns(columns)).map((row, index) => {
 				const position = first + index;
 				const entry = shown[index]!;
 				return (

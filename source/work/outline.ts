@@ -15,7 +15,8 @@ export type ChapterOutline = {
 
 const openingChars = 80;
 
-function opening(work: Work, start: number, end: number): string {
+/** The first words of the story text in blocks `start`…`end`, as a scene's label. */
+export function opening(work: Work, start: number, end: number): string {
 	for (let index = start; index < end; index++) {
 		const block = work.blocks[index]!;
 		if (
@@ -70,57 +71,4 @@ export function* chapterOutlines(work: Work): Generator<ChapterOutline> {
 
 export function outlineOf(work: Work): ChapterOutline[] {
 	return Array.from(chapterOutlines(work));
-}
-
-export type TocEntry = {
-	/** A part is a heading row over the chapters it holds; choosing it opens its first chapter. */
-	kind: 'part' | 'chapter' | 'section';
-	label: string;
-	words: number;
-	start: number;
-	chapter: number;
-	/** How deep the row sits in the work's own nested contents. */
-	depth: number;
-};
-
-/** Contents rows: the parts that open at each chapter, the chapter, then its scenes when it has more than one. */
-export function tocEntries(work: Work): TocEntry[] {
-	const entries: TocEntry[] = [];
-	let chapter = -1;
-	for (const outline of chapterOutlines(work)) {
-		chapter++;
-		for (const part of outline.parts) {
-			entries.push({
-				kind: 'part',
-				label: part.title,
-				words: 0,
-				start: outline.start,
-				chapter,
-				depth: part.depth,
-			});
-		}
-
-		entries.push({
-			kind: 'chapter',
-			label: outline.title,
-			words: outline.words,
-			start: outline.start,
-			chapter,
-			depth: outline.depth,
-		});
-		if (outline.sections.length > 1) {
-			for (const section of outline.sections) {
-				entries.push({
-					kind: 'section',
-					label: section.opening,
-					words: section.words,
-					start: section.start,
-					chapter,
-					depth: outline.depth,
-				});
-			}
-		}
-	}
-
-	return entries;
 }

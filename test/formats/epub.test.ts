@@ -6,7 +6,7 @@ import {decodeXml} from '../../source/formats/epub-decode.ts';
 import {assembleWork} from '../../source/work/assemble.ts';
 import type {Work} from '../../source/work/types.ts';
 import {printLines} from '../../source/layout/print-lines.ts';
-import {tocEntries} from '../../source/work/outline.ts';
+import {tocEntries} from '../../source/work/toc-index.ts';
 
 const encoder = new TextEncoder();
 

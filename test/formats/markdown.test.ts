@@ -168,3 +168,22 @@ test('unclosed brackets and backticks by the ten thousand are read in linear tim
 	assert.ok(work.blocks.length > 1);
 	assert.ok(performance.now() - started < 5000, `${performance.now() - started} ms`);
 });
+
+test('a chapter heading is known for no note without making strings of it', (t) => {
+	const chapters = 2000;
+	const text = Array.from({length: chapters}, (_, index) => `## Part ${index}\n\nText.\n`).join(
+		'\n',
+	);
+	const lower = t.mock.method(String.prototype, 'toLowerCase');
+	const work = workOf(
+		`${text}\n## Summary\n\nA summary at the end is the last chapter's.\n`,
+		'a.md',
+	);
+	// The work's id lowercases its opening words, not its headings.
+	const lowered = lower.mock.calls.filter((call) => String(call.this).startsWith('Part')).length;
+	t.mock.restoreAll();
+	assert.equal(work.chapters.length, chapters);
+	assert.ok(lowered < chapters / 10, `${lowered} strings lowercased`);
+	// A note heading is still one: the summary is the last chapter's, not a chapter of its own.
+	assert.match(work.chapters.at(-1)!.title, /Part 1999/);
+});

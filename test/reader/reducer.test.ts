@@ -179,7 +179,7 @@ test('in the contents, j/k move the cursor and Enter jumps to that entry', () =>
 	// The cursor starts on the entry being read: chapter 1's first scene.
 	assert.equal(state.tocCursor, 1);
 	state = press(state, 'j', 'j', {downArrow: true}, 'k');
-	const entry = book.toc[3]!;
+	const entry = book.toc.at(3)!;
 	state = press(state, {return: true});
 	assert.equal(state.overlay, undefined);
 	assert.equal(state.anchor.block, entry.start);

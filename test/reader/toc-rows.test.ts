@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {tocRows} from '../../source/reader/toc-rows.ts';
-import type {TocEntry} from '../../source/work/outline.ts';
+import {tocRowsFrom, type TocEntry} from '../../source/work/toc-index.ts';
 
 const entry = (label: string, words: number, kind: TocEntry['kind'] = 'chapter'): TocEntry => ({
 	kind,
@@ -22,7 +22,9 @@ const entries = [
 
 function rowsAt(width: number): string[] {
 	const shown = entries.map((each) => ({entry: each, mark: ' ', isNew: false}));
-	return tocRows(entries, shown, width).map((row) => row.label + row.isNew + row.gap + row.count);
+	return tocRows(tocRowsFrom(entries).mostWords, shown, width).map(
+		(row) => row.label + row.isNew + row.gap + row.count,
+	);
 }
 
 test('the counts say words as --toc does, right-aligned in one column, CJK titles included', () => {
@@ -43,7 +45,7 @@ test('a narrow panel gets the short form, still aligned, before the titles lose 
 
 test('a "new" mark stays beside its title and the column stays put', () => {
 	const shown = entries.map((each, index) => ({entry: each, mark: ' ', isNew: index === 3}));
-	const [row] = tocRows(entries, shown.slice(3), 60);
+	const [row] = tocRows(tocRowsFrom(entries).mostWords, shown.slice(3), 60);
 	assert.equal(row!.label + row!.isNew, '  Chapter 3 · new');
 	assert.equal(stringWidth(row!.label + row!.isNew + row!.gap + row!.count), 60);
 });

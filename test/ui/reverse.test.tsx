@@ -4,7 +4,7 @@ import {render} from 'ink-testing-library';
 import {BookmarksOverlay} from '../../source/ui/BookmarksOverlay.tsx';
 import {TextLine} from '../../source/ui/TextLine.tsx';
 import {TocOverlay} from '../../source/ui/TocOverlay.tsx';
-import type {TocEntry} from '../../source/work/outline.ts';
+import {tocRowsFrom, type TocEntry} from '../../source/work/toc-index.ts';
 
 // ink-testing-library writes to no terminal, so chalk's colour level is 0 here, as under
 // --no-color: every attribute Ink draws through chalk is gone, and only ours are left.
@@ -34,7 +34,7 @@ test('the contents and bookmarks cursors stay in reverse video without colour', 
 		{kind: 'chapter', label: 'Two', words: 10, start: 5, chapter: 1, depth: 0},
 	];
 	const toc = await frameOf(
-		<TocOverlay entries={entries} cursor={1} current={0} rows={10} columns={40} />,
+		<TocOverlay entries={tocRowsFrom(entries)} cursor={1} current={0} rows={10} columns={40} />,
 	);
 	const cursorRow = toc.split('\n').find((row) => row.includes('Two'))!;
 	assert.ok(cursorRow.includes(reverse), JSON.stringify(cursorRow));

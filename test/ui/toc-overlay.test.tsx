@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {render} from 'ink-testing-library';
 import {TocOverlay} from '../../source/ui/TocOverlay.tsx';
-import type {TocEntry} from '../../source/work/outline.ts';
+import {tocRowsFrom, type TocEntry} from '../../source/work/toc-index.ts';
 
 test('the contents show parts as rows above their chapters, nested chapters indented', () => {
 	const entries: TocEntry[] = [
@@ -11,7 +11,7 @@ test('the contents show parts as rows above their chapters, nested chapters inde
 		{kind: 'chapter', label: 'The Lamp', words: 800, start: 9, chapter: 1, depth: 1},
 	];
 	const {lastFrame} = render(
-		<TocOverlay entries={entries} cursor={1} current={1} rows={12} columns={50} />,
+		<TocOverlay entries={tocRowsFrom(entries)} cursor={1} current={1} rows={12} columns={50} />,
 	);
 	const lines = (lastFrame() ?? '').split('\n');
 	assert.match(lastFrame() ?? '', /Contents · 2 chapters/);
