@@ -3,12 +3,13 @@
 
 import {assembleWork, identityIsComplete} from '../work/assemble.ts';
 import {decodeText, isZip, LoadError} from '../work/decode.ts';
+import {decodeLines} from '../work/decode-lines.ts';
 import {sanitiseText} from '../work/sanitise.ts';
 import type {WorkDraft} from '../work/draft.ts';
 import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
 import {epubPreviews} from './epub.ts';
-import {parseEpub, parseText} from './index.ts';
+import {parseEpub, parseText, parseTextLines} from './index.ts';
 import {isMobiBytes, parseMobi} from './mobi.ts';
 
 /** A PDF's header ("%PDF-1.7"), which may follow some junk within the first kilobyte. */
@@ -109,6 +110,12 @@ function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	}
 
 	if (/\.epub$/i.test(path)) throw new LoadError(`${path} is not an EPUB: it is not a zip file`);
+	const lines = decodeLines(file.bytes);
+	if (lines) {
+		file.bytes = undefined;
+		return parseTextLines(lines, path);
+	}
+
 	const decoded = decodeText(file.bytes);
 	file.bytes = undefined;
 	const draft = parseText({text: sanitiseText(decoded.text), path});

@@ -99,7 +99,11 @@ function titleLines(lines: string[], meta: WorkMeta): number {
 }
 
 export function parsePlainText(text: string, path: string): WorkDraft {
-	const all = text.split('\n');
+	return parsePlainTextLines(text.split('\n'), path);
+}
+
+/** The same from the text's lines, as a large file is decoded (decodeLines). */
+export function parsePlainTextLines(all: string[], path: string): WorkDraft {
 	const meta = emptyMeta(titleFromPath(path));
 	const draft = emptyDraft('text', meta);
 	const gutenberg = gutenbergBounds(all);
