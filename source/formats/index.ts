@@ -136,7 +136,7 @@ function textToChooseBy(lines: string[]): string {
 /**
  * parseText of the lines joined, but plain text, by far the largest kind, is read from the lines
  * themselves: a 5M-word work is then never one string, half of it two bytes a character for the
- * sake of one curly quote.
+ * sake of one curly quote. The lines are taken over: they are emptied as they are read.
  */
 export function parseTextLines(lines: string[], path: string): WorkDraft {
 	const choose = {text: textToChooseBy(lines), path};
@@ -145,7 +145,10 @@ export function parseTextLines(lines: string[], path: string): WorkDraft {
 		if (first?.name === 'text') return parsePlainTextLines(lines, path);
 	}
 
-	return parseText({text: lines.join('\n'), path});
+	const text = lines.join('\n');
+	// The lines are the caller's, but no longer needed beside the text.
+	lines.length = 0;
+	return parseText({text, path});
 }
 
 export {parseEpub};

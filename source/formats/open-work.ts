@@ -87,8 +87,15 @@ export function workFromStart(bytes: Uint8Array, path: string): Work {
 	return work;
 }
 
+/**
+ * A work file's bytes, let go of by the opener once it no longer needs them; `decoded` is told
+ * when a text has been decoded into strings that keep no view of them, so that their owner can
+ * free them at once.
+ */
+export type FileHolder = {bytes?: Uint8Array; decoded?: () => void};
+
 /** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */
-function draftOf(file: {bytes?: Uint8Array}, path: string) {
+function draftOf(file: FileHolder, path: string) {
 	if (!file.bytes || file.bytes.length === 0) throw new LoadError(`${path} is empty`);
 	if (isPdf(file.bytes)) throw new LoadError(`${path} is a PDF, which only openWork reads`);
 	const fb2 = fb2Bytes(file.bytes);
@@ -113,11 +120,13 @@ function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	const lines = decodeLines(file.bytes);
 	if (lines) {
 		file.bytes = undefined;
+		file.decoded?.();
 		return parseTextLines(lines, path);
 	}
 
 	const decoded = decodeText(file.bytes);
 	file.bytes = undefined;
+	file.decoded?.();
 	const draft = parseText({text: sanitiseText(decoded.text), path});
 	draft.warnings = [...decoded.warnings, ...draft.warnings];
 	return draft;
@@ -131,7 +140,7 @@ export function workFromBytes(bytes: Uint8Array, path: string): Work {
  * Parses a work from a holder of its bytes, and empties the holder once the bytes are decoded,
  * so that a large file's bytes and its text are not both kept while the work is built.
  */
-export function workFromFile(file: {bytes?: Uint8Array}, path: string): Work {
+export function workFromFile(file: FileHolder, path: string): Work {
 	return withText(assembleWork(draftOf(file, path)), path);
 }
 
@@ -145,7 +154,7 @@ function withText(work: Work, path: string): Work {
  * Opens a work of any format. A PDF is read asynchronously, by pdf.js, which is loaded only
  * then; every other format is read at once, as workFromFile does.
  */
-export async function openWork(file: {bytes?: Uint8Array}, path: string): Promise<Work> {
+export async function openWork(file: FileHolder, path: string): Promise<Work> {
 	if (!file.bytes || !isPdf(file.bytes)) return workFromFile(file, path);
 	const bytes = file.bytes;
 	file.bytes = undefined;

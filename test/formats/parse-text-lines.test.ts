@@ -6,7 +6,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {test} from 'node:test';
 import {parseText, parseTextLines} from '../../source/formats/index.ts';
-import {workFromBytes} from '../../source/formats/open-work.ts';
+import {workFromBytes, workFromFile} from '../../source/formats/open-work.ts';
 import {decodeLines} from '../../source/work/decode-lines.ts';
 
 const fixtureRoot = new URL('../fixtures/', import.meta.url).pathname;
@@ -81,4 +81,33 @@ test('a large plain text is never decoded as one string', (t) => {
 		...decode.mock.calls.map((call) => (call.arguments[0] as Uint8Array | undefined)?.length ?? 0),
 	);
 	assert.ok(longest < 64 * 1024, `decoded ${longest} bytes at once`);
+});
+
+test('a plain text empties its lines as it reads them, and tells when its bytes are decoded', () => {
+	// The lines and the paragraphs made of them are never both whole: the lines go chapter by chapter.
+	const lines = [
+		'Title',
+		'',
+		'',
+		'Chapter 1',
+		'',
+		'One line',
+		'wrapped.',
+		'',
+		'Chapter 2',
+		'',
+		'Two.',
+	];
+	const draft = parseTextLines(lines, 'x.txt');
+	assert.equal(draft.chapters.length, 2);
+	assert.deepEqual(lines, []);
+	// The opener says when a text's bytes are no longer needed, so that their owner can free them.
+	const told: string[] = [];
+	const file = {
+		bytes: Buffer.from('Chapter 1\n\nSome text.\n'),
+		decoded: () => told.push('decoded'),
+	};
+	workFromFile(file, 'x.txt');
+	assert.deepEqual(told, ['decoded']);
+	assert.equal(file.bytes, undefined);
 });
