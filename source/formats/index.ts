@@ -9,7 +9,7 @@ import {looksLikeFffHtml, parseFffHtml} from './fff-html.ts';
 import {looksLikeFffTxt, parseFffTxt} from './fff-txt.ts';
 import {parseHtml} from './html.ts';
 import {parseMarkdown} from './markdown.ts';
-import {parsePlainText} from './plain-text.ts';
+import {parsePlainText, parsePlainTextLines} from './plain-text.ts';
 
 export type TextInput = {text: string; path: string};
 
@@ -101,6 +101,54 @@ export function parseText(input: TextInput): WorkDraft {
 	}
 
 	return first!;
+}
+
+// All that the adapters' `matches` read of a text: its first 300,000 characters, where the AO3
+// text markers first occur, and its last 200 characters.
+const chosenByStart = 300_000;
+const chosenByEnd = 200;
+const ao3TextMarkers = ['Work Text:', 'Chapter Text'];
+
+/**
+ * A text that every adapter's `matches` takes exactly as it takes the lines joined: the lines
+ * themselves when they are few, otherwise the opening, the first line holding each AO3 text
+ * marker and the closing lines.
+ */
+function textToChooseBy(lines: string[]): string {
+	let length = 0;
+	let head = 0;
+	while (head < lines.length && length <= chosenByStart) length += lines[head++]!.length + 1;
+	let tail = lines.length;
+	length = 0;
+	while (tail > head && length <= chosenByEnd) length += lines[--tail]!.length + 1;
+	if (tail === head) return lines.join('\n');
+	const opening = lines.slice(0, head);
+	// In the order they come, so that each marker is first found on its own first line.
+	const markers = ao3TextMarkers
+		.filter((marker) => !opening.some((line) => line.includes(marker)))
+		.map((marker) => lines.findIndex((line, index) => index >= head && line.includes(marker)))
+		.filter((index) => index !== -1)
+		.sort((a, b) => a - b)
+		.map((index) => lines[index]!);
+	return [...opening, ...markers, ...lines.slice(tail)].join('\n');
+}
+
+/**
+ * parseText of the lines joined, but plain text, by far the largest kind, is read from the lines
+ * themselves: a 5M-word work is then never one string, half of it two bytes a character for the
+ * sake of one curly quote. The lines are taken over: they are emptied as they are read.
+ */
+export function parseTextLines(lines: string[], path: string): WorkDraft {
+	const choose = {text: textToChooseBy(lines), path};
+	if (!looksLikeHtml(choose.text) && !looksLikeAo3PageFragment(choose.text)) {
+		const first = textAdapters.find((adapter) => !adapter.html && adapter.matches(choose));
+		if (first?.name === 'text') return parsePlainTextLines(lines, path);
+	}
+
+	const text = lines.join('\n');
+	// The lines are the caller's, but no longer needed beside the text.
+	lines.length = 0;
+	return parseText({text, path});
 }
 
 export {parseEpub};

@@ -3,12 +3,13 @@
 
 import {assembleWork, identityIsComplete} from '../work/assemble.ts';
 import {decodeText, isZip, LoadError} from '../work/decode.ts';
+import {decodeLines} from '../work/decode-lines.ts';
 import {sanitiseText} from '../work/sanitise.ts';
 import type {WorkDraft} from '../work/draft.ts';
 import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
 import {epubPreviews} from './epub.ts';
-import {parseEpub, parseText} from './index.ts';
+import {parseEpub, parseText, parseTextLines} from './index.ts';
 import {isMobiBytes, parseMobi} from './mobi.ts';
 
 /** A PDF's header ("%PDF-1.7"), which may follow some junk within the first kilobyte. */
@@ -86,8 +87,15 @@ export function workFromStart(bytes: Uint8Array, path: string): Work {
 	return work;
 }
 
+/**
+ * A work file's bytes, let go of by the opener once it no longer needs them; `decoded` is told
+ * when a text has been decoded into strings that keep no view of them, so that their owner can
+ * free them at once.
+ */
+export type FileHolder = {bytes?: Uint8Array; decoded?: () => void};
+
 /** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */
-function draftOf(file: {bytes?: Uint8Array}, path: string) {
+function draftOf(file: FileHolder, path: string) {
 	if (!file.bytes || file.bytes.length === 0) throw new LoadError(`${path} is empty`);
 	if (isPdf(file.bytes)) throw new LoadError(`${path} is a PDF, which only openWork reads`);
 	const fb2 = fb2Bytes(file.bytes);
@@ -109,8 +117,16 @@ function draftOf(file: {bytes?: Uint8Array}, path: string) {
 	}
 
 	if (/\.epub$/i.test(path)) throw new LoadError(`${path} is not an EPUB: it is not a zip file`);
+	const lines = decodeLines(file.bytes);
+	if (lines) {
+		file.bytes = undefined;
+		file.decoded?.();
+		return parseTextLines(lines, path);
+	}
+
 	const decoded = decodeText(file.bytes);
 	file.bytes = undefined;
+	file.decoded?.();
 	const draft = parseText({text: sanitiseText(decoded.text), path});
 	draft.warnings = [...decoded.warnings, ...draft.warnings];
 	return draft;
@@ -124,7 +140,7 @@ export function workFromBytes(bytes: Uint8Array, path: string): Work {
  * Parses a work from a holder of its bytes, and empties the holder once the bytes are decoded,
  * so that a large file's bytes and its text are not both kept while the work is built.
  */
-export function workFromFile(file: {bytes?: Uint8Array}, path: string): Work {
+export function workFromFile(file: FileHolder, path: string): Work {
 	return withText(assembleWork(draftOf(file, path)), path);
 }
 
@@ -138,7 +154,7 @@ function withText(work: Work, path: string): Work {
  * Opens a work of any format. A PDF is read asynchronously, by pdf.js, which is loaded only
  * then; every other format is read at once, as workFromFile does.
  */
-export async function openWork(file: {bytes?: Uint8Array}, path: string): Promise<Work> {
+export async function openWork(file: FileHolder, path: string): Promise<Work> {
 	if (!file.bytes || !isPdf(file.bytes)) return workFromFile(file, path);
 	const bytes = file.bytes;
 	file.bytes = undefined;

@@ -9,17 +9,22 @@ import {isBlank, paragraphsFromLines} from './text-lines.ts';
 /**
  * Chapters between the headings. A part heading ("BOOK II") with no text of its own before its
  * first chapter names the chapters under it ("BOOK II — CHAPTER I"), since their numbers start
- * again; in a text of parts alone, the parts are the chapters.
+ * again; in a text of parts alone, the parts are the chapters. The lines are emptied as their
+ * chapters are made, so that a long work's lines and its paragraphs are never both whole.
  */
-export function chaptersFromLines(lines: string[], title: string): ChapterDraft[] {
+function chaptersFromLines(lines: string[], title: string): ChapterDraft[] {
 	const headings = findHeadings(lines);
 	const hasChapters = headings.some((heading) => heading.kind !== 'part');
 	const chapters: ChapterDraft[] = [];
-	const opening = paragraphsFromLines(lines.slice(0, headings[0]?.start ?? lines.length));
+	const firstStart = headings[0]?.start ?? lines.length;
+	const opening = paragraphsFromLines(lines.slice(0, firstStart));
+	lines.fill('', 0, firstStart);
 	if (opening.length > 0) chapters.push(chapterDraft(title, opening, false));
 	let part: string | undefined;
 	for (const [index, heading] of headings.entries()) {
-		const body = paragraphsFromLines(lines.slice(heading.end, headings[index + 1]?.start));
+		const end = headings[index + 1]?.start ?? lines.length;
+		const body = paragraphsFromLines(lines.slice(heading.end, end));
+		lines.fill('', heading.start, end);
 		if (heading.kind === 'part' && hasChapters) {
 			part = heading.title;
 			if (body.length === 0) continue;
@@ -29,6 +34,13 @@ export function chaptersFromLines(lines: string[], title: string): ChapterDraft[
 	}
 
 	return chapters;
+}
+
+/** The lines from start to end, taken from `lines`, which is emptied. */
+function takeLines(lines: string[], start: number, end: number): string[] {
+	const taken = lines.slice(start, end);
+	lines.length = 0;
+	return taken;
 }
 
 function chapterTitle(heading: TextHeading, part: string | undefined): string {
@@ -99,7 +111,11 @@ function titleLines(lines: string[], meta: WorkMeta): number {
 }
 
 export function parsePlainText(text: string, path: string): WorkDraft {
-	const all = text.split('\n');
+	return parsePlainTextLines(text.split('\n'), path);
+}
+
+/** The same from the text's lines, as a large file is decoded (decodeLines); the lines are emptied. */
+export function parsePlainTextLines(all: string[], path: string): WorkDraft {
 	const meta = emptyMeta(titleFromPath(path));
 	const draft = emptyDraft('text', meta);
 	const gutenberg = gutenbergBounds(all);
@@ -109,12 +125,12 @@ export function parsePlainText(text: string, path: string): WorkDraft {
 		applyGutenbergHeader(header.join('\n'), meta);
 		draft.notes = paragraphsFromLines(header);
 		draft.endNotes = paragraphsFromLines(all.slice(gutenberg.end));
-		draft.chapters = chaptersFromLines(all.slice(gutenberg.start, gutenberg.end), meta.title);
+		draft.chapters = chaptersFromLines(takeLines(all, gutenberg.start, gutenberg.end), meta.title);
 		return draft;
 	}
 
 	const skipped = titleLines(all, meta);
 	draft.titlePage = skipped > 0;
-	draft.chapters = chaptersFromLines(all.slice(skipped), meta.title);
+	draft.chapters = chaptersFromLines(takeLines(all, skipped, all.length), meta.title);
 	return draft;
 }

@@ -8,7 +8,7 @@ export function isZip(bytes: Uint8Array): boolean {
 	return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
 	const sample = bytes.subarray(0, 8192);
 	if (sample.includes(0)) return true;
 	let controls = 0;
@@ -24,7 +24,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  * Latin has a zero in every other byte, all on one side of each pair. A sample that does not
  * decode as UTF-16 of that order is not taken for it.
  */
-function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 	const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
 	const pairs = sample.length / 2;
 	if (pairs < 2) return undefined;

@@ -1,0 +1,82 @@
+// A text file decoded line by line must give exactly the lines of the file decoded whole.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {decodeText} from '../../source/work/decode.ts';
+import {decodeLines} from '../../source/work/decode-lines.ts';
+import {sanitiseText} from '../../source/work/sanitise.ts';
+
+const wholeLines = (bytes: Uint8Array) => sanitiseText(decodeText(bytes).text).split('\n');
+const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** A small deterministic generator, so that a failure comes back the same every run. */
+function random(seed: number): () => number {
+	let state = seed;
+	return () => {
+		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return state / 2_147_483_648;
+	};
+}
+
+test('line ends of every kind: CRLF, a lone CR, CRs before a LF, a CR at the very end', () => {
+	for (const text of [
+		'',
+		'\n',
+		'\r',
+		'one\r\ntwo\r\n',
+		'one\rtwo\r\rthree',
+		'one\r\r\ntwo\r\r\r\n\r\n',
+		'end with CRs\r\r',
+		'mixed\n\r\nlines\r\n\rand\n',
+	]) {
+		const bytes = Buffer.from(text);
+		assert.deepEqual(decodeLines(bytes), wholeLines(bytes), JSON.stringify(text));
+		const marked = Buffer.concat([bom, bytes]);
+		assert.deepEqual(decodeLines(marked), wholeLines(marked), `BOM + ${JSON.stringify(text)}`);
+	}
+});
+
+test('lines are made safe as the whole text is: escape sequences, controls, invisible marks', () => {
+	const text =
+		'\u001B[31mred\u001B[0m text\n\u001B]0;title\u0007after\nzero\u200Bwidth\u00AD \u202Eflip\n\uFEFFmark\n\u001B]8;;cut at the line end\nnext';
+	for (const bytes of [Buffer.from(text), Buffer.concat([bom, bom, Buffer.from(text)])])
+		assert.deepEqual(decodeLines(bytes), wholeLines(bytes));
+});
+
+test('random texts of many scripts and line ends decode to the same lines', () => {
+	const next = random(17);
+	const pieces = [
+		'a',
+		'word ',
+		'é',
+		'’',
+		'日本',
+		'😀',
+		'\n',
+		'\r',
+		'\r\n',
+		'\n\n',
+		'\u00A0',
+		'\t',
+		'\u001B[1m',
+	];
+	for (let run = 0; run < 300; run++) {
+		let text = '';
+		const length = Math.floor(next() * 60);
+		for (let index = 0; index < length; index++)
+			text += pieces[Math.floor(next() * pieces.length)]!;
+		const bytes = Buffer.from(text);
+		assert.deepEqual(decodeLines(bytes), wholeLines(bytes), JSON.stringify(text));
+	}
+});
+
+test('files that are not plain UTF-8 are left to be decoded whole', () => {
+	const utf16 = Buffer.concat([
+		Buffer.from([0xff, 0xfe]),
+		Buffer.from('Chapter 1\n\nText.', 'utf16le'),
+	]);
+	assert.equal(decodeLines(utf16), undefined);
+	assert.equal(decodeLines(Buffer.from('Chapter 1\n\nText.', 'utf16le')), undefined);
+	assert.equal(decodeLines(Buffer.from('caf\xe9 latin-1\n', 'latin1')), undefined);
+	assert.equal(decodeLines(new Uint8Array(400)), undefined);
+});
