@@ -5,7 +5,7 @@ import {LoadError} from '../work/decode.ts';
 import {decodeXml} from './epub-decode.ts';
 import {navEntries, ncxEntries, type TocEntry} from './epub-toc.ts';
 import {ZipEntries} from './zip-entries.ts';
-import {boundedParser} from './bounded-parser.ts';
+import {scanXml} from './xml-scan.ts';
 
 export type {TocEntry} from './epub-toc.ts';
 
@@ -31,27 +31,22 @@ type XmlElement = {name: string; attributes: Record<string, string>; text: strin
 function xmlElements(xml: string): XmlElement[] {
 	const elements: XmlElement[] = [];
 	const open: XmlElement[] = [];
-	const {parser} = boundedParser(
-		{
-			onopentag(name, attributes) {
-				const element = {name: name.toLowerCase(), attributes, text: ''};
-				elements.push(element);
-				open.push(element);
-			},
-			ontext(data) {
-				// Only the innermost open elements gather text: the outer ones' is never read, and
-				// giving every open element each piece of text is quadratic in a deeply nested file.
-				for (let index = Math.max(0, open.length - maxTextDepth); index < open.length; index++)
-					open[index]!.text += data;
-			},
-			onclosetag() {
-				open.pop();
-			},
+	scanXml(xml, {
+		onopentag(name, attributes) {
+			const element = {name: name.toLowerCase(), attributes, text: ''};
+			elements.push(element);
+			open.push(element);
 		},
-		{xmlMode: true, decodeEntities: true},
-	);
-	parser.write(xml);
-	parser.end();
+		ontext(data) {
+			// Only the innermost open elements gather text: the outer ones' is never read, and
+			// giving every open element each piece of text is quadratic in a deeply nested file.
+			for (let index = Math.max(0, open.length - maxTextDepth); index < open.length; index++)
+				open[index]!.text += data;
+		},
+		onclosetag() {
+			open.pop();
+		},
+	});
 	return elements;
 }
 
