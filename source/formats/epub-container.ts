@@ -72,6 +72,25 @@ export function resolveInside(base: string, href: string): string {
 	return joined;
 }
 
+/** A path that joins its base's folder as it is: no escape, no `.`, `..` or empty part. */
+const plainPath = /^(?!\.\.?(?:\/|$))(?:[^/#%]+\/(?!\.\.?(?:\/|$)))*[^/#%]+$/;
+
+/**
+ * resolveInside for many hrefs against one base, as fast as a string join for the plain ones:
+ * path joins and normalising for each of 200,000 manifest items came to a tenth of the open.
+ */
+export function insideResolver(base: string): (href: string) => string {
+	// Where a plain name lands: the folder, normalised, with its slash ('' for the zip's root).
+	const probe = posix.normalize(posix.join(posix.dirname(base), 'x'));
+	const direct = !(probe.startsWith('../') || posix.isAbsolute(probe));
+	const prefix = probe.slice(0, -1);
+	return (href) => {
+		const hash = href.indexOf('#');
+		const path = hash === -1 ? href : href.slice(0, hash);
+		return direct && plainPath.test(path) ? prefix + path : resolveInside(base, href);
+	};
+}
+
 /** Opens an EPUB; `maxDocuments` inflates only the first spine documents, for a preview. */
 export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackage {
 	return epubOpener(bytes)(maxDocuments);
@@ -116,6 +135,7 @@ export function epubOpener(bytes: Uint8Array): (maxDocuments?: number) => EpubPa
 
 	const manifest = new Map<string, {href: string; type: string; properties: string}>();
 	let outside: LoadError | undefined;
+	const inside = insideResolver(opfPath);
 	for (const element of opf) {
 		if (localName(element.name) !== 'item') continue;
 		const {id, href} = element.attributes;
@@ -123,7 +143,7 @@ export function epubOpener(bytes: Uint8Array): (maxDocuments?: number) => EpubPa
 		// An item that points outside the zip is dropped; the book is refused only if nothing is left.
 		let resolved: string;
 		try {
-			resolved = resolveInside(opfPath, href);
+			resolved = inside(href);
 		} catch (error) {
 			outside ??= error as LoadError;
 			continue;
@@ -160,12 +180,15 @@ export function epubOpener(bytes: Uint8Array): (maxDocuments?: number) => EpubPa
 		manifest.get(spineElement?.attributes['toc'] ?? '') ??
 		[...manifest.values()].find((item) => item.type === 'application/x-dtbncx+xml');
 	// A contents entry that points outside the zip is left out, not the whole book.
-	const resolver = (base: string) => (href: string) => {
-		try {
-			return resolveInside(base, href) + fragment(href);
-		} catch {
-			return '';
-		}
+	const resolver = (base: string) => {
+		const inside = insideResolver(base);
+		return (href: string) => {
+			try {
+				return inside(href) + fragment(href);
+			} catch {
+				return '';
+			}
+		};
 	};
 
 	if (nav && files.names.has(nav.href))
