@@ -13,6 +13,8 @@ export type EpubPackage = {
 	metadata: Record<string, string[]>;
 	/** Spine documents in reading order, as paths inside the zip (not the nav document). */
 	spine: string[];
+	/** For a preview, whose `spine` is only the first documents: the whole spine. */
+	wholeSpine?: string[];
 	toc: TocEntry[];
 	warnings: string[];
 	text: (path: string, options?: {keep?: boolean}) => string;
@@ -222,6 +224,7 @@ export function epubOpener(bytes: Uint8Array): (maxDocuments?: number) => EpubPa
 	return (maxDocuments = Infinity) => ({
 		metadata,
 		spine: present.slice(0, maxDocuments),
+		wholeSpine: present,
 		toc,
 		text,
 		warnings: warnings.slice(),

@@ -51,7 +51,7 @@ function isAo3(pkg: EpubPackage, documents: string[]): boolean {
 
 function isFff(pkg: EpubPackage, documents: string[]): boolean {
 	return (
-		pkg.spine.some((path) => /(^|\/)title_page\.xhtml$/.test(path)) ||
+		(pkg.wholeSpine ?? pkg.spine).some((path) => /(^|\/)title_page\.xhtml$/.test(path)) ||
 		documents.some((html) => html.includes('fff_chapter_title')) ||
 		(pkg.metadata['contributor'] ?? []).some((name) => /FanFicFare/i.test(name))
 	);
@@ -143,7 +143,11 @@ export function epubPreviews(bytes: Uint8Array): (maxDocuments: number) => WorkD
 
 /** Reads an opened package: an EPUB's, or one rebuilt from another format (MOBI, AZW3). */
 export function parseEpubPackage(pkg: EpubPackage): WorkDraft {
-	const documents = pkg.spine.slice(0, 3).map((path) => pkg.text(path, {keep: true}));
+	// The shape is told from the whole spine's first documents, so that a preview of one document
+	// is read as the same kind of book as the whole.
+	const documents = (pkg.wholeSpine ?? pkg.spine)
+		.slice(0, 3)
+		.map((path) => pkg.text(path, {keep: true}));
 	// FanFicFare's EPUBs of AO3 works name AO3 too, so they are recognised first.
 	const draft = isFff(pkg, documents)
 		? parseFffEpub(pkg)

@@ -22,6 +22,12 @@ const previewFromBytesOver = 2 * 1024 * 1024;
 const previewFromZipOver = 512 * 1024;
 const previewBytes = 256 * 1024;
 const previewDocuments = [3, 12, 48];
+/**
+ * An EPUB's first try is one document: a chapter of a long work often holds the words that name
+ * it, and parsing three took more than a whole 6,000-word work. Cover and title pages are short,
+ * so trying three next costs little.
+ */
+const epubPreviewDocuments = [1, ...previewDocuments];
 
 function previewDraft(
 	bytes: Uint8Array,
@@ -52,7 +58,8 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 	// Each larger preview of an EPUB reads the first documents again, but not its package.
 	let epub: ((documents: number) => WorkDraft) | undefined;
 	try {
-		for (const documents of parts ? previewDocuments : [0]) {
+		const tries = isZip(bytes) ? epubPreviewDocuments : parts ? previewDocuments : [0];
+		for (const documents of tries) {
 			const draft = previewDraft(
 				bytes,
 				path,
