@@ -103,8 +103,10 @@ export function openEpub(bytes: Uint8Array, maxDocuments = Infinity): EpubPackag
  * `maxDocuments` spine documents inflated. A preview that tries 3, then 12, then 48 documents
  * reads a package of 200,000 items once, not three times.
  */
-export function epubOpener(bytes: Uint8Array): (maxDocuments?: number) => EpubPackage {
-	const files = new ZipEntries(bytes);
+export function epubOpener(
+	bytes: Uint8Array,
+	files = new ZipEntries(bytes),
+): (maxDocuments?: number) => EpubPackage {
 	const text = (path: string, options: {keep?: boolean} = {}) => {
 		const data = files.get(path, options.keep);
 		if (!data) throw new LoadError(`the EPUB is missing ${path}`);

@@ -13,6 +13,7 @@ import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
 import {epubChapters} from './epub-chapters.ts';
 import {epubOpener, openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
+import type {ZipEntries} from './zip-entries.ts';
 import {hasClass, htmlBlocks, draftBlock} from './html-blocks.ts';
 
 function metaFromOpf(pkg: EpubPackage): WorkMeta {
@@ -136,8 +137,11 @@ export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft
 }
 
 /** Parses the first N documents of an EPUB, for several N, reading its package only once. */
-export function epubPreviews(bytes: Uint8Array): (maxDocuments: number) => WorkDraft {
-	const open = epubOpener(bytes);
+export function epubPreviews(
+	bytes: Uint8Array,
+	files?: ZipEntries,
+): (maxDocuments: number) => WorkDraft {
+	const open = epubOpener(bytes, files);
 	return (maxDocuments) => parseEpubPackage(open(maxDocuments));
 }
 

@@ -96,6 +96,11 @@ export class ZipEntries {
 		}
 	}
 
+	/** Whether an entry has exactly this name in the directory, no leading slash taken off. */
+	hasEntryNamed(name: string): boolean {
+		return this.#entries.get(name)?.name === name;
+	}
+
 	/** Inflates the named entries that are not inflated yet. */
 	load(names: Iterable<string>): void {
 		for (const name of names) {

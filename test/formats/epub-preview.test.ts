@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {zipSync} from 'fflate';
+import {unzipSync, zipSync} from 'fflate';
 import {epubPreviews, parseEpub} from '../../source/formats/epub.ts';
+import {workFromBytes, workFromStart} from '../../source/formats/open-work.ts';
 import {assembleWork} from '../../source/work/assemble.ts';
 
 const encoder = new TextEncoder();
@@ -44,4 +45,15 @@ test("a preview of an EPUB's first document is read as the same kind of book as 
 	assert.equal(start.id, all.id);
 	for (const [index, block] of start.blocks.slice(0, -1).entries())
 		assert.equal(block.text, all.blocks[index]!.text, `block ${index}`);
+});
+
+test('a zip with an EPUB container and an FB2 file is an EPUB, previewed or read whole', () => {
+	const epub = unzipSync(epubOf({'chapter.xhtml': page(`<h1>One</h1>${prose(1200)}`)}));
+	const fb2 = `<?xml version="1.0" encoding="UTF-8"?><FictionBook xmlns="http://www.gribuser.ru/xml/fictionbook/2.0"><description><title-info><book-title>Other</book-title></title-info></description><body><section><p>Not this.</p></section></body></FictionBook>`;
+	const bytes = zipSync({...epub, 'other.fb2': encoder.encode(fb2)});
+	const start = workFromStart(bytes, 'both.zip');
+	const whole = workFromBytes(bytes, 'both.zip');
+	assert.equal(whole.format, 'epub');
+	assert.equal(start.format, whole.format);
+	assert.equal(start.id, whole.id);
 });
