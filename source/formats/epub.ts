@@ -13,6 +13,7 @@ import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
 import {epubChapters} from './epub-chapters.ts';
 import {epubOpener, openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
+import type {ZipEntries} from './zip-entries.ts';
 import {hasClass, htmlBlocks, draftBlock} from './html-blocks.ts';
 
 function metaFromOpf(pkg: EpubPackage): WorkMeta {
@@ -51,7 +52,7 @@ function isAo3(pkg: EpubPackage, documents: string[]): boolean {
 
 function isFff(pkg: EpubPackage, documents: string[]): boolean {
 	return (
-		pkg.spine.some((path) => /(^|\/)title_page\.xhtml$/.test(path)) ||
+		(pkg.wholeSpine ?? pkg.spine).some((path) => /(^|\/)title_page\.xhtml$/.test(path)) ||
 		documents.some((html) => html.includes('fff_chapter_title')) ||
 		(pkg.metadata['contributor'] ?? []).some((name) => /FanFicFare/i.test(name))
 	);
@@ -136,14 +137,21 @@ export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft
 }
 
 /** Parses the first N documents of an EPUB, for several N, reading its package only once. */
-export function epubPreviews(bytes: Uint8Array): (maxDocuments: number) => WorkDraft {
-	const open = epubOpener(bytes);
+export function epubPreviews(
+	bytes: Uint8Array,
+	files?: ZipEntries,
+): (maxDocuments: number) => WorkDraft {
+	const open = epubOpener(bytes, files);
 	return (maxDocuments) => parseEpubPackage(open(maxDocuments));
 }
 
 /** Reads an opened package: an EPUB's, or one rebuilt from another format (MOBI, AZW3). */
 export function parseEpubPackage(pkg: EpubPackage): WorkDraft {
-	const documents = pkg.spine.slice(0, 3).map((path) => pkg.text(path, {keep: true}));
+	// The shape is told from the whole spine's first documents, so that a preview of one document
+	// is read as the same kind of book as the whole.
+	const documents = (pkg.wholeSpine ?? pkg.spine)
+		.slice(0, 3)
+		.map((path) => pkg.text(path, {keep: true}));
 	// FanFicFare's EPUBs of AO3 works name AO3 too, so they are recognised first.
 	const draft = isFff(pkg, documents)
 		? parseFffEpub(pkg)

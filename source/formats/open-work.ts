@@ -11,6 +11,7 @@ import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
 import {epubPreviews} from './epub.ts';
 import {parseEpub, parseText, parseTextLines} from './index.ts';
 import {isMobiBytes, parseMobi} from './mobi.ts';
+import {ZipEntries} from './zip-entries.ts';
 
 /** A PDF's header ("%PDF-1.7"), which may follow some junk within the first kilobyte. */
 export function isPdf(bytes: Uint8Array): boolean {
@@ -23,17 +24,53 @@ const previewFromBytesOver = 2 * 1024 * 1024;
 const previewFromZipOver = 512 * 1024;
 const previewBytes = 256 * 1024;
 const previewDocuments = [3, 12, 48];
+/**
+ * An EPUB's first try is one document: a chapter of a long work often holds the words that name
+ * it, and parsing three took more than a whole 6,000-word work. Cover and title pages are short,
+ * so trying three next costs little.
+ */
+const epubPreviewDocuments = [1, ...previewDocuments];
+
+type PreviewZip = {
+	/** The zip's directory, read once for the FB2 question and the EPUB. */
+	files: () => ZipEntries;
+	epub: () => (documents: number) => WorkDraft;
+};
+
+/** A zip read once however many previews are tried: its directory, then its EPUB package. */
+function previewZip(bytes: Uint8Array): PreviewZip {
+	let files: ZipEntries | undefined;
+	let epub: ((documents: number) => WorkDraft) | undefined;
+	const zip: PreviewZip = {
+		files: () => (files ??= new ZipEntries(bytes)),
+		epub: () => (epub ??= epubPreviews(bytes, zip.files())),
+	};
+	return zip;
+}
+
+/**
+ * Whether the zip holds an EPUB's container, which rules out an FB2 archive (see fb2EntryInZip)
+ * without fflate reading a directory of thousands of entries again. Unsure: no.
+ */
+function isEpubZip(zip: PreviewZip): boolean {
+	try {
+		return zip.files().hasEntryNamed('META-INF/container.xml');
+	} catch {
+		return false;
+	}
+}
 
 function previewDraft(
 	bytes: Uint8Array,
 	path: string,
 	documents: number,
 	wholeLines = true,
-	epub: () => (documents: number) => WorkDraft = () => epubPreviews(bytes),
+	zip: PreviewZip = previewZip(bytes),
 ) {
-	if (fb2Bytes(bytes, 1)) return parseFb2Start(bytes, previewBytes);
+	if (!(isZip(bytes) && isEpubZip(zip)) && fb2Bytes(bytes, 1))
+		return parseFb2Start(bytes, previewBytes);
 	if (isMobiBytes(bytes)) return parseMobi(bytes, path, documents);
-	if (isZip(bytes)) return epub()(documents);
+	if (isZip(bytes)) return zip.epub()(documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
 	const end = wholeLines ? text.lastIndexOf('\n') + 1 : text.length;
@@ -51,16 +88,11 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 	const parts = isZip(bytes) || isMobiBytes(bytes);
 	if (!isLargeWork(bytes)) return undefined;
 	// Each larger preview of an EPUB reads the first documents again, but not its package.
-	let epub: ((documents: number) => WorkDraft) | undefined;
+	const zip = previewZip(bytes);
 	try {
-		for (const documents of parts ? previewDocuments : [0]) {
-			const draft = previewDraft(
-				bytes,
-				path,
-				documents,
-				true,
-				() => (epub ??= epubPreviews(bytes)),
-			);
+		const tries = isZip(bytes) ? epubPreviewDocuments : parts ? previewDocuments : [0];
+		for (const documents of tries) {
+			const draft = previewDraft(bytes, path, documents, true, zip);
 			const work = assembleWork(draft);
 			if (!identityIsComplete(work)) continue;
 			work.partial = true;
