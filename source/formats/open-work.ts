@@ -73,8 +73,18 @@ function previewDraft(
 	if (isZip(bytes)) return zip.epub()(documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
-	const end = wholeLines ? text.lastIndexOf('\n') + 1 : text.length;
+	const end = wholeLines ? previewEnd(text) : text.length;
 	return parseText({text: sanitiseText(text.slice(0, end)), path});
+}
+
+/**
+ * Where a preview's text stops: after its last whole line, or, in markup written on a few long
+ * lines (HTML often is one line), after its last tag, so that such a file still opens on its start.
+ */
+function previewEnd(text: string): number {
+	const line = text.lastIndexOf('\n') + 1;
+	if (line > text.length / 2 || !text.trimStart().startsWith('<')) return line;
+	return Math.max(line, text.lastIndexOf('>') + 1);
 }
 
 /**

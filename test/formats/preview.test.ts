@@ -21,6 +21,18 @@ for (const format of ['ao3-text', 'ao3-html', 'epub'] as const) {
 	});
 }
 
+test('an HTML work written on one line still previews: cut after its last tag, not its last line', () => {
+	const {bytes: lines} = generatedFile('ao3-html', 600_000);
+	const bytes = Buffer.from(Buffer.from(lines).toString('utf8').replaceAll('\n', ' '));
+	const preview = previewFromBytes(bytes, 'one-line.html');
+	const whole = workFromBytes(bytes, 'one-line.html');
+	assert.ok(preview, 'a preview of a 3 MB file on one line');
+	assert.equal(preview.id, whole.id);
+	assert.ok(preview.blocks.length > 50 && preview.blocks.length < whole.blocks.length);
+	for (const [index, block] of preview.blocks.slice(0, -1).entries())
+		assert.equal(block.text, whole.blocks[index]!.text, `block ${index}`);
+});
+
 test('a small work has no preview', () => {
 	const {bytes} = generatedFile('ao3-text', 5000);
 	assert.equal(previewFromBytes(bytes, 'small.txt'), undefined);
