@@ -74,10 +74,13 @@ function isBodyMarker(line: string): boolean {
 	);
 }
 
+/** The headings that open AO3's story text in a pasted page, looked for anywhere in it. */
+export const ao3TextMarkers = [workTextHeading, chapterTextHeading];
+
 /** Whether pasted text looks like an AO3 work page. */
 export function looksLikeAo3Text(text: string): boolean {
 	const head = text.slice(0, 20_000);
-	for (const marker of ['Work Text:', 'Chapter Text']) {
+	for (const marker of ao3TextMarkers) {
 		const at = text.indexOf(marker);
 		if (at !== -1 && /^\s*$/.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) return true;
 	}

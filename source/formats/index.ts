@@ -3,7 +3,7 @@
 import type {WorkDraft} from '../work/draft.ts';
 import {looksLikeAo3Html, parseAo3Html} from './ao3-html.ts';
 import {looksLikeAo3Page, looksLikeAo3PageFragment, parseAo3Page} from './ao3-page.ts';
-import {looksLikeAo3Text, parseAo3Text} from './ao3-text.ts';
+import {ao3TextMarkers, looksLikeAo3Text, parseAo3Text} from './ao3-text.ts';
 import {parseEpub} from './epub.ts';
 import {looksLikeFffHtml, parseFffHtml} from './fff-html.ts';
 import {looksLikeFffTxt, parseFffTxt} from './fff-txt.ts';
@@ -103,11 +103,10 @@ export function parseText(input: TextInput): WorkDraft {
 	return first!;
 }
 
-// All that the adapters' `matches` read of a text: its first 300,000 characters, where the AO3
-// text markers first occur, and its last 200 characters.
+// All that the adapters' `matches` read of a text: its first 300,000 characters (ao3-page.ts reads
+// the most), where the AO3 text markers first occur, and its last 200 characters (fff-txt.ts).
 const chosenByStart = 300_000;
 const chosenByEnd = 200;
-const ao3TextMarkers = ['Work Text:', 'Chapter Text'];
 
 /**
  * A text that every adapter's `matches` takes exactly as it takes the lines joined: the lines
