@@ -13,6 +13,18 @@ const count = 200_000;
 const many = (make: (index: number) => string) =>
 	Array.from({length: count}, (_, index) => make(index)).join('');
 
+/** An EPUB's container and a package whose manifest and spine list `names`, without the documents. */
+function epubPackage(names: string[]): Record<string, Uint8Array> {
+	const opf = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata><manifest>${names.map((name, index) => `<item id="i${index}" href="${name}" media-type="application/xhtml+xml"/>`).join('')}</manifest><spine>${names.map((_, index) => `<itemref idref="i${index}"/>`).join('')}</spine></package>`;
+	return {
+		mimetype: encoder.encode('application/epub+zip'),
+		'META-INF/container.xml': encoder.encode(
+			'<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>',
+		),
+		'content.opf': encoder.encode(opf),
+	};
+}
+
 test('Markdown with 200,000 headings loads', () => {
 	const work = workFromBytes(
 		encoder.encode(many((index) => `## Part ${index}\n\nText.\n\n`)),
@@ -36,14 +48,7 @@ test('a FanFicFare HTML chapter of 200,000 paragraphs loads', () => {
 
 test('an EPUB whose spine names 200,000 documents, most missing, loads with one warning', () => {
 	const names = Array.from({length: count}, (_, index) => `s${index}.xhtml`);
-	const opf = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata><manifest>${names.map((name, index) => `<item id="i${index}" href="${name}" media-type="application/xhtml+xml"/>`).join('')}</manifest><spine>${names.map((_, index) => `<itemref idref="i${index}"/>`).join('')}</spine></package>`;
-	const files: Record<string, Uint8Array> = {
-		mimetype: encoder.encode('application/epub+zip'),
-		'META-INF/container.xml': encoder.encode(
-			'<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>',
-		),
-		'content.opf': encoder.encode(opf),
-	};
+	const files = epubPackage(names);
 	for (const name of names.slice(0, 100)) {
 		files[name] = encoder.encode(
 			`<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Here is ${name}.</p></body></html>`,
@@ -72,14 +77,7 @@ test('an EPUB preview that tries more and more documents reads its package once'
 	// A spine of 200,000 items made each of the tries (1, 3, 12, 48 documents) read the package
 	// again before the whole book was read anyway.
 	const names = Array.from({length: 60}, (_, index) => `s${index}.xhtml`);
-	const opf = `<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata><manifest>${names.map((name, index) => `<item id="i${index}" href="${name}" media-type="application/xhtml+xml"/>`).join('')}</manifest><spine>${names.map((_, index) => `<itemref idref="i${index}"/>`).join('')}</spine></package>`;
-	const files: Record<string, Uint8Array> = {
-		mimetype: encoder.encode('application/epub+zip'),
-		'META-INF/container.xml': encoder.encode(
-			'<?xml version="1.0"?><container xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>',
-		),
-		'content.opf': encoder.encode(opf),
-	};
+	const files = epubPackage(names);
 	// Stored, not deflated, and padded past the preview's size: too few words to name the work.
 	for (const name of names)
 		files[name] = encoder.encode(
