@@ -10,6 +10,21 @@ const minimumLabel = 20;
 /** A row: the label, the "new" mark after it, the spaces up to the count column, the count. */
 export type TocRow = {label: string; isNew: string; gap: string; count: string};
 
+/**
+ * A row's mark: ▸ on the place's own row, ✓ on a row the reader has gone past. The chapter the
+ * place is in is not past while a scene of it is being read, and a part only heads its chapters.
+ */
+export function placeMark(
+	entry: TocEntry,
+	index: number,
+	current: number,
+	here: TocEntry | undefined,
+): string {
+	if (index === current) return '▸';
+	if (index > current || entry.kind === 'part') return ' ';
+	return entry.kind === 'chapter' && entry.chapter === here?.chapter ? ' ' : '✓';
+}
+
 /** "414 words", as `--toc` says it; "414 w" where the width has no room for the long form. */
 function countText(words: number, short: boolean): string {
 	return short ? `${words.toLocaleString('en')} w` : counted(words, 'word');

@@ -3,7 +3,7 @@
 import {Text} from 'ink';
 import {keyHint} from '../reader/key-lookup.ts';
 import {counted} from '../reader/status.ts';
-import {tocRows} from '../reader/toc-rows.ts';
+import {placeMark, tocRows} from '../reader/toc-rows.ts';
 import type {TocEntry, TocRowsOf} from '../work/toc-index.ts';
 import {panelBodyColumns, panelBodyRows} from '../reader/overlay-lines.ts';
 import {Panel} from './Panel.tsx';
@@ -25,9 +25,10 @@ export function TocOverlay({entries, cursor, current, newChapters = [], rows, co
 	// Only the rows in view are made: a work may have 200,000.
 	for (let index = first; index < Math.min(entries.length, first + body); index++)
 		shown.push(entries.at(index)!);
+	const here = current < 0 ? undefined : entries.at(current);
 	const marked = shown.map((entry, index) => ({
 		entry,
-		mark: first + index < current ? '✓' : first + index === current ? '▸' : ' ',
+		mark: placeMark(entry, first + index, current, here),
 		isNew: entry.kind === 'chapter' && newChapters.includes(entry.chapter),
 	}));
 	return (

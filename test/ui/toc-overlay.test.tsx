@@ -21,3 +21,23 @@ test('the contents show parts as rows above their chapters, nested chapters inde
 	assert.ok(chapter.indexOf('The Lamp') > part.indexOf('PART ONE'), `${part}\n${chapter}`);
 	assert.match(chapter, /800 words/);
 });
+
+test('the chapter being read is not ticked while one of its scenes is the place; earlier ones are', () => {
+	const entries: TocEntry[] = [
+		{kind: 'chapter', label: 'The Reef', words: 400, start: 0, chapter: 0, depth: 0},
+		{kind: 'chapter', label: 'Letters', words: 380, start: 9, chapter: 1, depth: 0},
+		{kind: 'section', label: 'His name was Ezra', words: 170, start: 10, chapter: 1, depth: 0},
+		{kind: 'section', label: 'She found him', words: 120, start: 14, chapter: 1, depth: 0},
+		{kind: 'chapter', label: 'The Light', words: 280, start: 20, chapter: 2, depth: 0},
+	];
+	const {lastFrame} = render(
+		<TocOverlay entries={tocRowsFrom(entries)} cursor={3} current={3} rows={12} columns={50} />,
+	);
+	const line = (label: string) =>
+		(lastFrame() ?? '').split('\n').find((row) => row.includes(label))!;
+	assert.match(line('The Reef'), /✓ The Reef/);
+	assert.doesNotMatch(line('Letters'), /✓/);
+	assert.match(line('His name was Ezra'), /✓/);
+	assert.match(line('She found him'), /▸/);
+	assert.doesNotMatch(line('The Light'), /✓|▸/);
+});
