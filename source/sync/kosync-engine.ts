@@ -202,8 +202,9 @@ export class KosyncEngine implements SyncEngine {
 		const {account, device} = this.#options;
 		const {work} = synced;
 		const file = await this.#fileDocument(synced.path);
-		// Ready for the pushes to come, the last one on quitting above all, which has little time.
-		void this.#elementPaths(synced);
+		// Ready for the pushes to come, the last one on quitting above all, which has little time:
+		// read beside the requests, and done by the time the pull is.
+		const paths = this.#elementPaths(synced);
 		const found: RemotePlace[] = [];
 		const documents = [workDocument(work), ...(file ? [file] : [])];
 		for (const document of documents) {
@@ -212,6 +213,7 @@ export class KosyncEngine implements SyncEngine {
 				pulled = await pullProgress(account, document, signal);
 			} catch (error) {
 				this.#failed(error);
+				await paths;
 				return [];
 			}
 
@@ -225,6 +227,7 @@ export class KosyncEngine implements SyncEngine {
 			if (place) found.push(place);
 		}
 
+		await paths;
 		this.#succeeded();
 		// The server answers again: what waited offline can go now, even before the next move.
 		if (readQueue(this.#options.folder).length > 0) await this.#sendQueued(signal);
