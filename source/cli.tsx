@@ -1,5 +1,7 @@
 // The command line: reads the flags and hands them to run.ts; every error ends as one line.
 
+// First: its settings apply to heaps made after it runs.
+import './heap-settings.ts';
 import meow from 'meow';
 import {checkFlagCompanions, checkFlagValues} from './command-line-checks.ts';
 import {UsageError} from './usage-error.ts';
