@@ -20,7 +20,8 @@ import {
 	setAo3WorkId,
 } from './ao3-vocabulary.ts';
 import {deepNestingWarning} from './bounded-parser.ts';
-import {hasClass, htmlBlocks, type Element, type HtmlBlock, draftBlock} from './html-blocks.ts';
+import {hasClass, htmlBlocks, type Element, type HtmlBlock} from './html-blocks.ts';
+import {draftBlock} from './html-draft-block.ts';
 
 export function looksLikeAo3Html(html: string): boolean {
 	const head = html.slice(0, 200_000);

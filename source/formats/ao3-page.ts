@@ -19,7 +19,8 @@ import {
 	setAo3WorkId,
 } from './ao3-vocabulary.ts';
 import {deepNestingWarning} from './bounded-parser.ts';
-import {draftBlock, htmlBlocks, type HtmlBlock} from './html-blocks.ts';
+import {htmlBlocks, type HtmlBlock} from './html-blocks.ts';
+import {draftBlock} from './html-draft-block.ts';
 import {type PageRegion, pageRegionOf, stepPageRegion} from './ao3-page-regions.ts';
 
 /** Whether HTML (a whole page or a fragment) has the markup of an AO3 work page. */

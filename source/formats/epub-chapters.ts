@@ -2,7 +2,8 @@
 
 import {chapterDraft, type ChapterDraft, type DraftBlock} from '../work/draft.ts';
 import type {EpubPackage, TocEntry} from './epub-container.ts';
-import {draftBlock, type HtmlBlock, htmlBlocks} from './html-blocks.ts';
+import {type HtmlBlock, htmlBlocks} from './html-blocks.ts';
+import {draftBlock} from './html-draft-block.ts';
 import {isNote} from './html-elements.ts';
 
 type Segment = {

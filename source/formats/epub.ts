@@ -14,7 +14,8 @@ import {epubChapters} from './epub-chapters.ts';
 import {epubOpener, openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
 import type {ZipEntries} from './zip-entries.ts';
-import {hasClass, htmlBlocks, draftBlock} from './html-blocks.ts';
+import {hasClass, htmlBlocks} from './html-blocks.ts';
+import {draftBlock} from './html-draft-block.ts';
 
 function metaFromOpf(pkg: EpubPackage): WorkMeta {
 	const first = (key: string) => pkg.metadata[key]?.[0];

@@ -14,7 +14,8 @@ import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
 import {decodeXml} from './epub-decode.ts';
 import {fb2EntryInZip, inflateFb2} from './fb2-zip.ts';
 import {readFb2, type Fb2Body, type Fb2Info, type Fb2Unit} from './fb2-read.ts';
-import {draftBlock, htmlBlocks} from './html-blocks.ts';
+import {htmlBlocks} from './html-blocks.ts';
+import {draftBlock} from './html-draft-block.ts';
 
 /** Whether the bytes are an FB2 document: its root element near the start, in any encoding FB2 uses. */
 export function looksLikeFb2(bytes: Uint8Array): boolean {

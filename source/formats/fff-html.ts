@@ -3,7 +3,8 @@
 import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
 import {applyFffLabel} from './fff-labels.ts';
-import {htmlBlocks, draftBlock} from './html-blocks.ts';
+import {htmlBlocks} from './html-blocks.ts';
+import {draftBlock} from './html-draft-block.ts';
 
 export function looksLikeFffHtml(html: string): boolean {
 	const head = html.slice(0, 100_000);

@@ -287,14 +287,3 @@ export function htmlBlocks(
 	flush();
 	return dropped();
 }
-
-/** The parts of an HTML block that the Work keeps. */
-export function draftBlock(block: HtmlBlock): DraftBlock {
-	const result: DraftBlock = {kind: block.kind, text: block.text};
-	if (block.styles) result.styles = block.styles;
-	if (block.ruby) result.ruby = block.ruby;
-	if (block.center) result.center = true;
-	if (block.direction) result.direction = block.direction;
-	if (block.epubElement !== undefined) result.epubElement = block.epubElement;
-	return result;
-}

@@ -11,7 +11,8 @@ import {
 import {emptyMeta} from '../work/types.ts';
 import {applyGutenbergHeader, gutenbergBounds, gutenbergMatter} from './gutenberg.ts';
 import {deepNestingWarning} from './bounded-parser.ts';
-import {htmlBlocks, draftBlock} from './html-blocks.ts';
+import {htmlBlocks} from './html-blocks.ts';
+import {draftBlock} from './html-draft-block.ts';
 
 export function parseHtml(html: string, path: string): WorkDraft {
 	// Only what the Work keeps, and each heading's level (0: not a heading): the parser's blocks

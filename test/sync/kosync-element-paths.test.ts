@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {elementOfCode, elementPath} from '../../source/formats/html-element-paths.ts';
-import {draftBlock, htmlBlocks, type HtmlBlock} from '../../source/formats/html-blocks.ts';
+import {htmlBlocks, type HtmlBlock} from '../../source/formats/html-blocks.ts';
+import {draftBlock} from '../../source/formats/html-draft-block.ts';
 import type {BlockXPath} from '../../source/work/types.ts';
 
 const root = '/body[1]/DocFragment[2]';
