@@ -62,12 +62,13 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	// A large work first shows its opening while the whole of it is read in a worker; one whose
 	// opening names nothing on its own is read whole in the worker before the first screen.
 	let work = await openingOf(source, path, {wholeElsewhere: true});
+	let searchStorage: Buffer | undefined;
 	if (!work) {
 		const bytes = source.bytes!;
 		source.bytes = undefined;
 		const before = await readBeforeScreen(bytes, path);
 		if ('quit' in before) return before.quit === 'stop' ? 130 : 0;
-		work = before.work;
+		({work, searchStorage} = before);
 	}
 
 	const preview = work.partial ? work : undefined;
@@ -93,7 +94,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		else waitingForPlace = true;
 	}
 
-	let book = new Book(work, {readings: options.readings});
+	let book = new Book(work, {readings: options.readings, searchStorage});
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
 	const session = new ReadingSession(
@@ -208,12 +209,12 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		const bytes = source.bytes!;
 		source.bytes = undefined;
 		stopReading = readWholeWork(bytes, path, {
-			done(whole) {
+			done(whole, storage) {
 				if (finished) return;
 				work = whole;
 				session.setWork(whole);
 				sync?.setWork({work: whole, path});
-				book = new Book(whole, {readings: options.readings});
+				book = new Book(whole, {readings: options.readings, searchStorage: storage});
 				app.rerender(element(book, arrivalOf(whole)));
 				setTimeout(warmContents, 50).unref();
 				// Other devices' places are found in the whole work, once it is here.

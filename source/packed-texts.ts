@@ -1,8 +1,11 @@
 // Block texts packed as one UTF-8 buffer, for the parsing worker to hand them to the main thread.
 // Cloned one by one, each text would keep the representation it had in the worker: two bytes a
 // character for a whole work decoded with one curly quote in it. Decoded from UTF-8 here, a text
-// of Latin-1 characters becomes a one-byte string: half the memory of the work's text. The texts
-// go a piece of the work at a time, so that neither thread ever holds the whole text packed.
+// of Latin-1 characters becomes a one-byte string: half the memory of the work's text.
+// The buffer is the whole work's, with a byte to spare for each block: once the main thread has
+// read every text out of it, it becomes the work's search index (a byte per UTF-16 unit and one
+// between blocks, which the texts' UTF-8 and the spare bytes always hold), instead of the index
+// taking as much again (26 MB at 5M words).
 
 import {deserialize, serialize} from 'node:v8';
 import type {Block} from './work/types.ts';
@@ -13,16 +16,23 @@ export type PackedTexts = {
 	ends: Uint32Array;
 };
 
-/** Packs every block's text, in order, into one buffer that can be transferred. */
-export function packTexts(blocks: readonly Block[]): PackedTexts {
+/**
+ * Packs every block's text, in order, into one buffer that can be transferred, with a spare byte
+ * per block at its end. `release` empties each block's text once it is packed.
+ */
+export function packTexts(
+	blocks: readonly Block[],
+	options: {release?: boolean} = {},
+): PackedTexts {
 	let total = 0;
 	for (const block of blocks) total += Buffer.byteLength(block.text);
-	const buffer = Buffer.allocUnsafeSlow(total);
+	const buffer = Buffer.allocUnsafeSlow(total + blocks.length);
 	const ends = new Uint32Array(blocks.length);
 	let at = 0;
 	for (const [index, block] of blocks.entries()) {
 		at += buffer.write(block.text, at, 'utf8');
 		ends[index] = at;
+		if (options.release) block.text = '';
 	}
 
 	return {bytes: buffer.buffer as ArrayBuffer, ends};
@@ -45,14 +55,19 @@ export class TextUnpacker {
 		const start = index === 0 ? 0 : this.#ends[index - 1]!;
 		return this.#bytes.toString('utf8', start, this.#ends[index]);
 	}
+
+	/** The whole buffer, free to be written over, once every text has been read out of it. */
+	spent(): Buffer | undefined {
+		return this.#next >= this.#ends.length ? this.#bytes : undefined;
+	}
 }
 
 /**
- * A piece of the blocks as the worker sends it: the blocks without their texts, serialized, and
- * their texts packed. Both are transferred, not copied, so that the worker can send every piece
- * at once and end, giving back all its memory, while the main thread takes them one at a time.
+ * A piece of the blocks as the worker sends it, serialized without their texts (sent before them,
+ * packed: see packTexts) and transferred, not copied, so that the worker can send every piece at
+ * once and end, giving back all its memory, while the main thread takes them one at a time.
  */
-export type BlockPiece = {blocks: ArrayBuffer; texts: PackedTexts; received: number; total: number};
+export type BlockPiece = {blocks: ArrayBuffer; received: number; total: number};
 
 /** The bytes as an ArrayBuffer of their own, to transfer: the whole buffer, or a copy of a slice. */
 export function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
@@ -61,28 +76,24 @@ export function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 /**
- * The blocks in pieces of `size`, made as they are asked for; a piece made is let go of here, since
- * it belongs to its receiver now.
+ * The blocks, their texts packed already, in pieces of `size`, made as they are asked for; a piece
+ * made is let go of here, since it belongs to its receiver now.
  */
 export function* blockPieces(blocks: Block[], size: number): Generator<BlockPiece> {
 	for (let next = 0; next < blocks.length; next += size) {
 		const piece = blocks.slice(next, next + size);
 		blocks.fill(undefined as never, next, next + piece.length);
-		const texts = packTexts(piece);
-		for (const block of piece) block.text = '';
 		yield {
 			blocks: ownArrayBuffer(serialize(piece)),
-			texts,
 			received: next + piece.length,
 			total: blocks.length,
 		};
 	}
 }
 
-/** The blocks of a piece, with their texts. */
-export function unpackPiece(piece: BlockPiece): Block[] {
+/** The blocks of a piece, with their texts read from the unpacker, in order. */
+export function unpackPiece(piece: BlockPiece, texts: TextUnpacker): Block[] {
 	const blocks = deserialize(Buffer.from(piece.blocks)) as Block[];
-	const texts = new TextUnpacker(piece.texts);
 	for (const block of blocks) block.text = texts.next();
 	return blocks;
 }

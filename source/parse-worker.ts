@@ -3,7 +3,7 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import {openWork, type FileHolder} from './formats/open-work.ts';
 import {chapterTransfers, packChapters} from './packed-chapters.ts';
-import {blockPieces} from './packed-texts.ts';
+import {blockPieces, packTexts} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
 
@@ -34,9 +34,10 @@ try {
 	const outline = packChapters(chapters, sections);
 	// Every piece at once: the main thread takes them one at a time between keys, and this thread
 	// ends as soon as they are sent, giving back the memory the parse took.
+	const texts = packTexts(blocks, {release: true});
+	send({type: 'texts', ...texts}, [texts.bytes, texts.ends.buffer as ArrayBuffer]);
 	for (const piece of blockPieces(blocks, blocksPerMessage)) {
-		const {texts} = piece;
-		send({type: 'blocks', ...piece}, [piece.blocks, texts.bytes, texts.ends.buffer as ArrayBuffer]);
+		send({type: 'blocks', ...piece}, [piece.blocks]);
 	}
 
 	send({type: 'rest', rest, outline}, [

@@ -8,7 +8,7 @@ import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
 
 /** How reading ended before the first screen: the work, or the key that ended the program. */
-export type BeforeScreen = {work: Work} | {quit: 'quit' | 'stop'};
+export type BeforeScreen = {work: Work; searchStorage?: Buffer} | {quit: 'quit' | 'stop'};
 
 const ctrlC = 0x03;
 const clearLine = '\r\u001B[2K';
@@ -48,7 +48,7 @@ export function readBeforeScreen(
 		stdin.on('data', onKey);
 		stdin.resume();
 		stopReading = readWholeWork(bytes, path, {
-			done: (work) => end({work}),
+			done: (work, searchStorage) => end({work, searchStorage}),
 			failed: (error) => end({error}),
 		});
 	});

@@ -5,7 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
 import {unpackChapters} from './packed-chapters.ts';
-import {ownArrayBuffer, unpackPiece} from './packed-texts.ts';
+import {ownArrayBuffer, TextUnpacker, unpackPiece} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block, Work} from './work/types.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
@@ -13,7 +13,8 @@ import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
 export type WholeWorkHandlers = {
 	/** Share of the blocks received so far, 0 to 1. */
 	progress?: (fraction: number) => void;
-	done: (work: Work) => void;
+	/** `searchStorage`: a buffer the work's search index may be written into (see packed-texts.ts). */
+	done: (work: Work, searchStorage?: Buffer) => void;
 	failed: (error: unknown) => void;
 };
 
@@ -61,6 +62,7 @@ export function readWholeWork(
 		resourceLimits: {maxYoungGenerationSizeMb: youngGenerationMb},
 	});
 	const blocks: Block[] = [];
+	let texts: TextUnpacker | undefined;
 	let finished = false;
 	const finish = () => {
 		finished = true;
@@ -77,12 +79,14 @@ export function readWholeWork(
 		taking = false;
 		const message = waiting.shift();
 		if (finished || !message) return;
-		if (message.type === 'blocks') {
-			for (const block of unpackPiece(message)) blocks.push(block);
+		if (message.type === 'texts') {
+			texts = new TextUnpacker(message);
+		} else if (message.type === 'blocks') {
+			for (const block of unpackPiece(message, texts!)) blocks.push(block);
 			handlers.progress?.(message.received / Math.max(1, message.total));
 		} else if (message.type === 'rest') {
 			finish();
-			handlers.done({...message.rest, ...unpackChapters(message.outline), blocks});
+			handlers.done({...message.rest, ...unpackChapters(message.outline), blocks}, texts?.spent());
 		} else {
 			finish();
 			handlers.failed(
@@ -112,7 +116,7 @@ export function readWholeWork(
 		exited = true;
 		// Its last word (the rest of the work, or why it failed) came before it ended, or never.
 		const last = waiting.at(-1);
-		if (last && last.type !== 'blocks') takeNext();
+		if (last && (last.type === 'rest' || last.type === 'failed')) takeNext();
 		else {
 			finished = true;
 			handlers.failed(new Error(`the reading worker stopped (exit code ${code})`));

@@ -30,9 +30,11 @@ test('a work with no text packs to an empty buffer', () => {
 	assert.equal(packed.ends.length, 0);
 });
 
-test('the worker sends its blocks in pieces, each with only its own texts packed, and lets go of them', () => {
+test('the worker sends its blocks in pieces, their texts packed before them, and lets go of them', () => {
 	const texts = Array.from({length: 10}, (_, index) => `block ${index} “said”`);
 	const blocks = texts.map((text): Block => ({kind: 'paragraph', part: 'story', text}));
+	const packed = packTexts(blocks, {release: true});
+	assert.ok(blocks.every((block) => block.text === ''));
 	const pieces = [...blockPieces(blocks, 4)];
 	assert.deepEqual(
 		pieces.map(({received, total}) => [received, total]),
@@ -44,19 +46,19 @@ test('the worker sends its blocks in pieces, each with only its own texts packed
 	);
 	// The worker's own array no longer holds the blocks it sent.
 	assert.ok(blocks.every((block) => block === undefined));
+	// Transferred to the main thread, the texts and pieces arrive as plain ArrayBuffers.
+	const unpacker = new TextUnpacker(structuredClone(packed));
 	const sent: Block[] = [];
-	let from = 0;
 	for (const piece of pieces) {
-		// Never the whole work's text in one buffer: a piece's buffer holds its own blocks' texts.
-		const own = texts.slice(from, piece.received);
-		from = piece.received;
-		assert.equal(piece.texts.bytes.byteLength, Buffer.byteLength(own.join('')));
-		// Transferred to the main thread, a piece arrives as plain ArrayBuffers.
-		for (const block of unpackPiece(structuredClone(piece))) sent.push(block);
+		assert.equal(unpacker.spent(), undefined, 'the buffer is spent before every text is read');
+		for (const block of unpackPiece(structuredClone(piece), unpacker)) sent.push(block);
 	}
 
 	assert.deepEqual(
 		sent,
 		texts.map((text): Block => ({kind: 'paragraph', part: 'story', text})),
 	);
+	// Once read, the buffer holds a byte per UTF-16 unit of the texts and one between blocks.
+	const needed = texts.reduce((sum, text) => sum + text.length + 1, 0);
+	assert.ok(unpacker.spent()!.length >= needed);
 });

@@ -18,16 +18,23 @@ export class Book {
 	/** Built a little at a time while the reader is idle (see warmSearchIndex), for long works only. */
 	readonly searchIndex?: SearchIndex;
 
-	/** `index`: from what length a work gets a search index, and how it scans (smaller in tests). */
+	/**
+	 * `index`: from what length a work gets a search index, and how it scans (smaller in tests);
+	 * `searchStorage`: a buffer the index may be written into, if it is long enough.
+	 */
 	constructor(
 		work: Work,
-		options: {readings?: boolean; index?: {fromChars: number; scanWindow?: number}} = {},
+		options: {
+			readings?: boolean;
+			index?: {fromChars: number; scanWindow?: number};
+			searchStorage?: Buffer;
+		} = {},
 	) {
 		this.work = work;
 		this.#readings = options.readings ?? true;
 		const {fromChars = indexFromChars, scanWindow} = options.index ?? {};
 		if (work.charsBefore[work.blocks.length]! > fromChars && !work.partial)
-			this.searchIndex = new SearchIndex(work, {scanWindow});
+			this.searchIndex = new SearchIndex(work, {scanWindow, storage: options.searchStorage});
 	}
 
 	get toc(): TocIndex {

@@ -48,12 +48,20 @@ export class SearchIndex {
 
 	readonly #scanWindow?: number;
 
-	/** `scanWindow`: bytes a search step takes between looks at the clock (smaller in tests). */
-	constructor(work: Work, options: {scanWindow?: number} = {}) {
+	/**
+	 * `scanWindow`: bytes a search step takes between looks at the clock (smaller in tests);
+	 * `storage`: a buffer free to be written over, used for the index if it is long enough.
+	 */
+	constructor(work: Work, options: {scanWindow?: number; storage?: Buffer} = {}) {
 		this.#work = work;
 		this.#scanWindow = options.scanWindow;
 		// Block i starts at charsBefore[i]; each block is followed by one separator byte.
-		this.#folded = Buffer.allocUnsafe(work.charsBefore[work.blocks.length]!);
+		const length = work.charsBefore[work.blocks.length]!;
+		const {storage} = options;
+		this.#folded =
+			storage && storage.length >= length
+				? storage.subarray(0, length)
+				: Buffer.allocUnsafe(length);
 	}
 
 	get complete(): boolean {

@@ -5,6 +5,7 @@ import {Book} from '../../source/reader/book.ts';
 import type {KeyInfo} from '../../source/reader/keys.ts';
 import {reduceApp} from '../../source/reader/reducer.ts';
 import {SearchIndex} from '../../source/reader/search-index.ts';
+import {packTexts, TextUnpacker} from '../../source/packed-texts.ts';
 import {initialState, type ReaderState} from '../../source/reader/state.ts';
 import {findMatches} from '../../source/reader/search.ts';
 import {fuzzRuns} from '../helpers/fuzz.ts';
@@ -178,6 +179,49 @@ test('property: index and regular expression agree on generated text', () => {
 			},
 		),
 		fuzzRuns(300),
+	);
+});
+
+test('property: the packed texts, once read, hold the index; built there it is the same index', () => {
+	const letters = fc.constantFrom(
+		'a',
+		'B',
+		' ',
+		'é',
+		'日',
+		'’',
+		'😀',
+		'\uD800',
+		'ſ',
+		'\u212A',
+		'\n',
+	);
+	fc.assert(
+		fc.property(
+			fc.array(
+				fc.array(letters, {minLength: 1, maxLength: 40}).map((characters) => characters.join('')),
+				{minLength: 1, maxLength: 12},
+			),
+			fc.constantFrom('a', 'b', 'é', 'a日', 'ab', 's', 'k'),
+			(paragraphs, query) => {
+				const generated = workOf(paragraphs.map((paragraph) => `x${paragraph}`).join('\n\n'));
+				const unpacker = new TextUnpacker(structuredClone(packTexts(generated.blocks)));
+				for (const block of generated.blocks) assert.equal(unpacker.next(), block.text);
+				const storage = unpacker.spent()!;
+				const length = generated.charsBefore[generated.blocks.length]!;
+				assert.ok(storage.length >= length, `${storage.length} bytes for ${length}`);
+				const inStorage = new SearchIndex(generated, {storage});
+				const fresh = Buffer.alloc(length);
+				const inFresh = new SearchIndex(generated, {storage: fresh});
+				assert.ok(inStorage.advance(1000) && inFresh.advance(1000));
+				assert.deepEqual(storage.subarray(0, length), fresh);
+				assert.deepEqual(
+					findMatches(generated, query, () => false, inStorage),
+					findMatches(generated, query),
+				);
+			},
+		),
+		fuzzRuns(200),
 	);
 });
 
