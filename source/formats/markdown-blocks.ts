@@ -4,6 +4,7 @@ import type {DraftBlock} from '../work/draft.ts';
 import type {BlockKind, StyleRun} from '../work/types.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
 import {parseMarkdownInline} from './markdown-inline.ts';
+import {definedLabel} from './markdown-references.ts';
 import {isBlank, isSpacerLine, joinLines} from './text-lines.ts';
 
 const headingLine = /^(#{1,6})\s+(\S.*?)(?:\s+#+)?\s*$/;
@@ -21,6 +22,8 @@ type Inline = (source: string) => {text: string; styles: StyleRun[]};
 export type MarkdownOptions = {
 	/** Code spans and links as Markdown has them; FanFicFare's TXT has emphasis alone. */
 	markdown?: boolean;
+	/** The link reference labels the file defines (markdown-references.ts). */
+	references?: ReadonlySet<string>;
 };
 
 /** A block with its inline markup turned into style runs. */
@@ -51,7 +54,10 @@ export function markdownBlocks(
 	start = 0,
 	end = lines.length,
 ): DraftBlock[] {
-	const inline = options.markdown ? parseMarkdownInline : parseInlineMarkup;
+	const {references} = options;
+	const inline: Inline = options.markdown
+		? (source) => parseMarkdownInline(source, references)
+		: parseInlineMarkup;
 	const blocks: DraftBlock[] = [];
 	let kind: BlockKind = 'paragraph';
 	let marker = '';
@@ -91,6 +97,15 @@ export function markdownBlocks(
 		if (isBlank(line)) {
 			flush();
 			continue;
+		}
+
+		// A definition is not text; it cannot break into a paragraph, so there it is the paragraph's.
+		if (references && (current.length === 0 || kind !== 'paragraph')) {
+			const label = definedLabel(line);
+			if (label && references.has(label)) {
+				flush();
+				continue;
+			}
 		}
 
 		const heading = headingOf(line);

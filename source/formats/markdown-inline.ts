@@ -3,6 +3,7 @@
 import type {StyleRun} from '../work/types.ts';
 import {ForwardSearch} from './forward-search.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
+import {referenceLabel} from './markdown-references.ts';
 
 // Stands for the characters of a code span or an autolink while the emphasis is read, so that
 // `a*b` and <https://x.org/a_b_> stay as they are.
@@ -24,15 +25,42 @@ function backticksAt(source: string, at: number, length: number): boolean {
 
 type Link = {textEnd: number; end: number};
 
-/** The link whose text opens at `open` (a `[`): where its text ends and where the link ends. */
-function linkAt(source: string, open: number, next: ForwardSearch): Link | undefined {
+/** Labels are at most this long in CommonMark. */
+const longestLabel = 999;
+
+/**
+ * The link whose text opens at `open` (a `[`): where its text ends and where the link ends. A
+ * link to a reference (`[text][label]`, `[label][]`, `[label]`) is one only if its label is defined.
+ */
+function linkAt(
+	source: string,
+	open: number,
+	next: ForwardSearch,
+	references: ReadonlySet<string>,
+): Link | undefined {
 	const close = next.next(']', open + 1);
-	if (close === -1 || source[close - 1] === '\\' || source[close + 1] !== '(') return undefined;
+	if (close === -1 || source[close - 1] === '\\') return undefined;
 	const inner = next.next('[', open + 1);
 	if (inner !== -1 && inner < close) return undefined;
-	destination.lastIndex = close + 1;
-	if (!destination.test(source)) return undefined;
-	return {textEnd: close, end: destination.lastIndex};
+	if (source[close + 1] === '(') {
+		destination.lastIndex = close + 1;
+		if (destination.test(source)) return {textEnd: close, end: destination.lastIndex};
+	}
+
+	if (references.size === 0) return undefined;
+	const defined = (from: number, to: number) =>
+		to - from <= longestLabel && references.has(referenceLabel(source.slice(from, to)));
+	if (source[close + 1] === '[') {
+		const labelEnd = next.next(']', close + 2);
+		const labelInner = next.next('[', close + 2);
+		if (labelEnd !== -1 && (labelInner === -1 || labelInner > labelEnd)) {
+			const full = labelEnd > close + 2;
+			if (full ? defined(close + 2, labelEnd) : defined(open + 1, close))
+				return {textEnd: close, end: labelEnd + 1};
+		}
+	}
+
+	return defined(open + 1, close) ? {textEnd: close, end: close + 1} : undefined;
 }
 
 /** A code span's text: CommonMark strips one space at each end when both ends have one. */
@@ -47,7 +75,10 @@ function codeText(content: string): string {
  * HTML and EPUB do): a URL read aloud in the middle of a story is noise, and the printed text,
  * where no dim exists, must be what the screen shows. An image shows `[image: alt]`, as in HTML.
  */
-export function parseMarkdownInline(source: string): {text: string; styles: StyleRun[]} {
+export function parseMarkdownInline(
+	source: string,
+	references: ReadonlySet<string> = new Set(),
+): {text: string; styles: StyleRun[]} {
 	if (!/[`[<]/.test(source) || source.includes(placeholder)) return parseInlineMarkup(source);
 	const next = new ForwardSearch(source);
 	const pieces: string[] = [];
@@ -89,7 +120,7 @@ export function parseMarkdownInline(source: string): {text: string; styles: Styl
 		const image = char === '!' && source[at + 1] === '[';
 		if (!link && (char === '[' || image)) {
 			const open = image ? at + 1 : at;
-			const found = linkAt(source, open, next);
+			const found = linkAt(source, open, next, references);
 			if (found) {
 				const empty = found.textEnd === open + 1;
 				pieces.push(source.slice(last, at), image ? (empty ? '[image' : '[image: ') : '');

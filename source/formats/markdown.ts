@@ -10,6 +10,7 @@ import {
 import {emptyMeta} from '../work/types.ts';
 import {readFrontMatter} from './front-matter.ts';
 import {headingOf, markdownBlocks} from './markdown-blocks.ts';
+import {referenceLabels} from './markdown-references.ts';
 
 type NoteKind =
 	| 'summary'
@@ -43,8 +44,6 @@ function noteKind(heading: string): NoteKind | undefined {
 
 type Heading = {index: number; level: number; text: string; note?: NoteKind};
 
-const markdown = {markdown: true};
-
 /** Where the blocks under a note heading go, by where the heading stands. */
 function noteTarget(
 	note: NoteKind,
@@ -77,6 +76,7 @@ export function parseMarkdown(text: string, path: string): WorkDraft {
 	const draft = emptyDraft('markdown', meta);
 	const fileTitle = meta.title;
 	const front = readFrontMatter(lines, meta);
+	const markdown = {markdown: true, references: referenceLabels(lines, front.end)};
 	if (front.summary) draft.summary = markdownBlocks(front.summary.split('\n'), markdown);
 	if (front.notes) draft.notes = markdownBlocks(front.notes.split('\n'), markdown);
 	const headings: Heading[] = [];

@@ -161,8 +161,34 @@ test('links show their text, images their description, code its text with a code
 	assert.equal(block.text.slice(italic.start, italic.end), 'in italics');
 });
 
+test('reference links show their text, and their definitions are not text', () => {
+	const work = workOf(
+		[
+			'# T',
+			'',
+			'See [the map][Map One], [Map  ONE][], [map one] and ![a lantern][lamp].',
+			'[Not defined][nowhere] and [nowhere] stay as written; [x](<y>) is inline.',
+			'',
+			'[map one]: https://example.org/map "The map"',
+			'  [LAMP]: <lamp.png>',
+			'',
+			'A paragraph',
+			'[map one]: https://example.org/again',
+			'',
+		].join('\n'),
+		'refs.md',
+	);
+	const texts = work.blocks.filter((block) => block.part === 'story').map((block) => block.text);
+	assert.deepEqual(texts, [
+		'See the map, Map ONE, map one and [image: a lantern]. [Not defined][nowhere] and [nowhere] stay as written; x is inline.',
+		// A definition cannot break into a paragraph: there it is text, its label a link.
+		'A paragraph map one: https://example.org/again',
+	]);
+});
+
 test('unclosed brackets and backticks by the ten thousand are read in linear time', () => {
-	const text = '# T\n\n' + 'x [a](b c `` ` [d] '.repeat(20_000) + '\n';
+	const text =
+		'# T\n\n' + 'x [a](b c `` ` [d] [d][] [e][d] [d] [d][e '.repeat(20_000) + '\n\n[d]: u\n';
 	const started = performance.now();
 	const work = workOf(text, 'many.md');
 	assert.ok(work.blocks.length > 1);
