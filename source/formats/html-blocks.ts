@@ -6,6 +6,7 @@ import type {BlockXPath} from '../work/types.ts';
 import {boundedParser} from './bounded-parser.ts';
 import {BlockTextBuilder} from './html-block-text.ts';
 import {ElementPaths} from './html-element-paths.ts';
+import {HtmlLists} from './html-lists.ts';
 import {
 	blockTags,
 	directionWithin,
@@ -28,6 +29,8 @@ export type HtmlBlock = DraftBlock & {
 	ancestors: readonly Element[];
 	/** Heading level 1–6, for headings. */
 	level?: number;
+	/** A list item's nesting: 1 inside a top-level item, and so on (Block's `level`). */
+	listLevel?: number;
 	/** Link targets inside the block. */
 	links: string[];
 	/** Ids of the elements that begin at this block (chapter starts that point into a document). */
@@ -71,7 +74,11 @@ export function htmlBlocks(
 	let snapshot: readonly Element[] = [];
 	const centred = new WeakSet<Element>();
 	let ignoredDepth = 0;
-	const listCounters: number[] = [];
+	const lists = new HtmlLists();
+	const emit = (block: HtmlBlock) => {
+		lists.place(block);
+		onBlock(block);
+	};
 	const paths = options.xpathRoot
 		? new ElementPaths(options.xpathRoot, () => text.length, options.onElementPath)
 		: undefined;
@@ -87,7 +94,7 @@ export function htmlBlocks(
 		blockElement = undefined;
 		if (!body) return;
 		if (/^[\u00A0\s]+$/.test(body)) {
-			onBlock({kind: 'spacer', text: '', ancestors, links: [], ids, tag});
+			emit({kind: 'spacer', text: '', ancestors, links: [], ids, tag});
 			return;
 		}
 
@@ -114,7 +121,7 @@ export function htmlBlocks(
 			ancestors.some((ancestor) => centred.has(ancestor))
 		)
 			block.center = true;
-		onBlock(block);
+		emit(block);
 	};
 
 	const startBlock = (element: Element) => {
@@ -168,7 +175,7 @@ export function htmlBlocks(
 
 				if (name === 'hr') {
 					flush();
-					onBlock({
+					emit({
 						kind: 'break',
 						text: '',
 						center: true,
@@ -190,7 +197,7 @@ export function htmlBlocks(
 				stack.push(element);
 				if (isCentred(element)) centred.add(element);
 				if (name === 'pre') preDepth++;
-				if (name === 'ol' || name === 'ul') listCounters.push(name === 'ol' ? 0 : -1);
+				lists.open(element);
 				const verse = isVerseGroup(element);
 				if (verse) {
 					// A group inside a group is a stanza of its poem: a block of its own.
@@ -204,11 +211,8 @@ export function htmlBlocks(
 					text.indentLine(verseIndents.reduce((sum, columns) => sum + columns, 0));
 				} else if (blockTags.has(name)) {
 					startBlock(element);
-					if (name === 'li' && listCounters.length > 0) {
-						const counter = listCounters.at(-1)!;
-						if (counter >= 0) listCounters[listCounters.length - 1] = counter + 1;
-						text.appendOwn(counter >= 0 ? `${counter + 1}. ` : '• ');
-					}
+					const marker = name === 'li' ? lists.marker() : undefined;
+					if (marker) text.appendOwn(marker);
 				}
 
 				if (element.id) text.id(element.id);
@@ -271,7 +275,7 @@ export function htmlBlocks(
 				}
 
 				if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
-				if (name === 'ol' || name === 'ul') listCounters.pop();
+				lists.close(name);
 				stack.length = index;
 			},
 		},

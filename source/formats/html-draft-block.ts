@@ -10,6 +10,8 @@ export function draftBlock(block: HtmlBlock): DraftBlock {
 	if (block.ruby) result.ruby = block.ruby;
 	if (block.center) result.center = true;
 	if (block.direction) result.direction = block.direction;
+	if (block.listLevel) result.level = block.listLevel;
+	if (block.continued) result.continued = true;
 	if (block.epubElement !== undefined) result.epubElement = block.epubElement;
 	return result;
 }

@@ -32,3 +32,25 @@ Author: Ada Quill
 	assert.ok(story.includes('The lamps were lit one by one.'));
 	assert.ok(!story.some((text) => text.includes('License') || text.includes('mission')));
 });
+
+test('lists read as a browser draws them: one item a line, numbered from their start, nested items one level in', () => {
+	const html = `<html><body><h1>T</h1>
+		<p>Before.</p>
+		<ol start="3"><li>three</li><li>four<ul><li>inner</li><li>more<ul><li>deepest</li></ul></li></ul></li><li>five</li></ol>
+		<ul><li>another list</li></ul>
+		<p>After.</p></body></html>`;
+	const work = assembleWork(parseHtml(html, 'lists.html'));
+	const items = work.blocks
+		.filter((block) => block.kind === 'list-item')
+		.map(({text, level, continued}) => ({text, level, continued}));
+	assert.deepEqual(items, [
+		{text: '3. three', level: undefined, continued: undefined},
+		{text: '4. four', level: undefined, continued: true},
+		{text: '◦ inner', level: 1, continued: true},
+		{text: '◦ more', level: 1, continued: true},
+		{text: '▪ deepest', level: 2, continued: true},
+		{text: '5. five', level: undefined, continued: true},
+		// Another list after the first: a gap before it, as between paragraphs.
+		{text: '• another list', level: undefined, continued: undefined},
+	]);
+});
