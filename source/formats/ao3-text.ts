@@ -126,7 +126,11 @@ function firstIndex(lines: string[], from: number, test: (line: string) => boole
 }
 
 export function parseAo3Text(text: string): WorkDraft {
-	const lines = text.split('\n');
+	return parseAo3TextLines(text.split('\n'));
+}
+
+/** An AO3 text download from its lines, which are read, not changed. */
+export function parseAo3TextLines(lines: string[]): WorkDraft {
 	const meta = emptyMeta();
 	const firstLabel = firstIndex(lines, 0, (line) => {
 		const label = labelLine.exec(line)?.[1]?.trim();

@@ -93,7 +93,11 @@ function chapterStarts(lines: string[], from: number, to: number, contents: Set<
 }
 
 export function parseFffTxt(source: string): WorkDraft {
-	const lines = source.split('\n');
+	return parseFffTxtLines(source.split('\n'));
+}
+
+/** A FanFicFare TXT from its lines, which are read, not changed. */
+export function parseFffTxtLines(lines: string[]): WorkDraft {
 	const meta = emptyMeta();
 	const draft = emptyDraft('fff-txt', meta);
 	const [titleLines, afterTitle] = runOfLines(lines, skipBlank(lines, 0));

@@ -3,12 +3,12 @@
 import type {WorkDraft} from '../work/draft.ts';
 import {looksLikeAo3Html, parseAo3Html} from './ao3-html.ts';
 import {looksLikeAo3Page, looksLikeAo3PageFragment, parseAo3Page} from './ao3-page.ts';
-import {ao3TextMarkers, looksLikeAo3Text, parseAo3Text} from './ao3-text.ts';
+import {ao3TextMarkers, looksLikeAo3Text, parseAo3Text, parseAo3TextLines} from './ao3-text.ts';
 import {parseEpub} from './epub.ts';
 import {looksLikeFffHtml, parseFffHtml} from './fff-html.ts';
-import {looksLikeFffTxt, parseFffTxt} from './fff-txt.ts';
+import {looksLikeFffTxt, parseFffTxt, parseFffTxtLines} from './fff-txt.ts';
 import {parseHtml} from './html.ts';
-import {parseMarkdown} from './markdown.ts';
+import {parseMarkdown, parseMarkdownLines} from './markdown.ts';
 import {parsePlainText, parsePlainTextLines} from './plain-text.ts';
 
 export type TextInput = {text: string; path: string};
@@ -18,6 +18,11 @@ type TextAdapter = {
 	html: boolean;
 	matches: (input: TextInput) => boolean;
 	parse: (input: TextInput) => WorkDraft;
+	/**
+	 * The same reading from the text's lines, for the shapes that are not HTML: plain text takes
+	 * the lines over (empties them as it reads), the others only read them.
+	 */
+	parseLines?: (lines: string[], path: string) => WorkDraft;
 };
 
 export function looksLikeHtml(text: string): boolean {
@@ -60,12 +65,14 @@ const textAdapters: TextAdapter[] = [
 		html: false,
 		matches: ({text}) => looksLikeFffTxt(text),
 		parse: ({text}) => parseFffTxt(text),
+		parseLines: (lines) => parseFffTxtLines(lines),
 	},
 	{
 		name: 'ao3-text',
 		html: false,
 		matches: ({text}) => looksLikeAo3Text(text),
 		parse: ({text}) => parseAo3Text(text),
+		parseLines: (lines) => parseAo3TextLines(lines),
 	},
 	{
 		name: 'markdown',
@@ -73,12 +80,14 @@ const textAdapters: TextAdapter[] = [
 		matches: ({text, path}) =>
 			/\.(md|markdown)$/i.test(path) || markdownHeading.test(text.slice(0, 5000)),
 		parse: ({text, path}) => parseMarkdown(text, path),
+		parseLines: parseMarkdownLines,
 	},
 	{
 		name: 'text',
 		html: false,
 		matches: () => true,
 		parse: ({text, path}) => parsePlainText(text, path),
+		parseLines: parsePlainTextLines,
 	},
 ];
 
@@ -92,10 +101,18 @@ function hasStory(draft: WorkDraft): boolean {
  */
 export function parseText(input: TextInput): WorkDraft {
 	const html = looksLikeHtml(input.text) || looksLikeAo3PageFragment(input.text);
+	return firstWithStory(input, html, (adapter) => adapter.parse(input));
+}
+
+function firstWithStory(
+	input: TextInput,
+	html: boolean,
+	parse: (adapter: TextAdapter) => WorkDraft,
+): WorkDraft {
 	let first: WorkDraft | undefined;
 	for (const adapter of textAdapters) {
 		if (adapter.html !== html || !adapter.matches(input)) continue;
-		const draft = adapter.parse(input);
+		const draft = parse(adapter);
 		if (hasStory(draft)) return draft;
 		first ??= draft;
 	}
@@ -133,15 +150,23 @@ function textToChooseBy(lines: string[]): string {
 }
 
 /**
- * parseText of the lines joined, but plain text, by far the largest kind, is read from the lines
- * themselves: a 5M-word work is then never one string, half of it two bytes a character for the
- * sake of one curly quote. The lines are taken over: they are emptied as they are read.
+ * parseText of the lines joined, but text that is not HTML (plain, AO3's, FanFicFare's, Markdown)
+ * is read from the lines themselves: a 5M-word work is then never one string, half of it two bytes
+ * a character for the sake of one curly quote, with every paragraph cut from it keeping all of it.
+ * The lines are taken over: they are emptied as they are read.
  */
 export function parseTextLines(lines: string[], path: string): WorkDraft {
 	const choose = {text: textToChooseBy(lines), path};
 	if (!looksLikeHtml(choose.text) && !looksLikeAo3PageFragment(choose.text)) {
-		const first = textAdapters.find((adapter) => !adapter.html && adapter.matches(choose));
-		if (first?.name === 'text') return parsePlainTextLines(lines, path);
+		// Plain text comes last, so the others have only read the lines when it takes them over.
+		const draft = firstWithStory(choose, false, (adapter) =>
+			adapter.parseLines
+				? adapter.parseLines(lines, path)
+				: adapter.parse({text: lines.join('\n'), path}),
+		);
+		// Read now: the draft holds what it needs of them.
+		lines.length = 0;
+		return draft;
 	}
 
 	const text = lines.join('\n');

@@ -71,7 +71,11 @@ function noteTarget(
 }
 
 export function parseMarkdown(text: string, path: string): WorkDraft {
-	const lines = text.split('\n');
+	return parseMarkdownLines(text.split('\n'), path);
+}
+
+/** Markdown from its lines, which are read, not changed. */
+export function parseMarkdownLines(lines: string[], path: string): WorkDraft {
 	const meta = emptyMeta((path.split(/[\\/]/).at(-1) ?? path).replace(/\.[^.]+$/, ''));
 	const draft = emptyDraft('markdown', meta);
 	const fileTitle = meta.title;

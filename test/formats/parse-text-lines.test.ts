@@ -111,3 +111,25 @@ test('a plain text empties its lines as it reads them, and tells when its bytes 
 	assert.deepEqual(told, ['decoded']);
 	assert.equal(file.bytes, undefined);
 });
+
+test('AO3 text, FanFicFare TXT and Markdown are read from their lines too, never joined into one text', () => {
+	const fff = decodeLines(readFileSync(join(fixtureRoot, 'fff-txt/lantern-road.txt')))!;
+	const long = [
+		['ao3-text', ['Title', '', 'by Someone', '', 'Work Text:', '', ...prose], 'a.txt'],
+		['fff-txt', [...fff.slice(0, -12), ...prose, ...fff.slice(-12)], 'b.txt'],
+		['markdown', ['# Title', '', '## One', '', ...prose, '## Two', '', 'End.'], 'c.md'],
+	] as const;
+	for (const [format, source, path] of long) {
+		const lines = [...source];
+		// Joined, these lines would make a string of the whole work, each paragraph a slice of it.
+		Object.defineProperty(lines, 'join', {
+			value() {
+				throw new Error('the lines were joined');
+			},
+		});
+		const draft = parseTextLines(lines, path);
+		assert.equal(draft.format, format);
+		assert.deepEqual(draft, parseText({text: source.join('\n'), path}), path);
+		assert.deepEqual([...lines], [], `${format}: the lines are let go of once read`);
+	}
+});
