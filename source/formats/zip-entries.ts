@@ -101,6 +101,11 @@ export class ZipEntries {
 		return this.#entries.get(name)?.name === name;
 	}
 
+	/** The size an entry declares it unpacks to; 0 for none. */
+	size(name: string): number {
+		return this.#entries.get(name)?.size ?? 0;
+	}
+
 	/** Inflates the named entries that are not inflated yet. */
 	load(names: Iterable<string>): void {
 		for (const name of names) {

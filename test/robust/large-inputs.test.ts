@@ -10,7 +10,7 @@ import {test} from 'node:test';
 import {zipSync} from 'fflate';
 import {ZipEntries} from '../../source/formats/zip-entries.ts';
 import {parseInlineMarkup} from '../../source/formats/inline-markup.ts';
-import {previewFromBytes, workFromBytes} from '../../source/formats/open-work.ts';
+import {openingOf, previewFromBytes, workFromBytes} from '../../source/formats/open-work.ts';
 
 const encoder = new TextEncoder();
 const count = 200_000;
@@ -77,20 +77,43 @@ test('a 600 kB paragraph of unmatched * and _ reads in linear time', () => {
 	}
 });
 
-test('an EPUB preview that tries more and more documents reads its package once', (t) => {
-	// A spine of 200,000 items made each of the tries (1, 3, 12, 48 documents) read the package
-	// again before the whole book was read anyway.
+/** 60 documents of one word, padded to `padding` bytes each and stored: a large zip, too few words to name the work. */
+function paddedEpub(padding: number): Uint8Array {
 	const names = Array.from({length: 60}, (_, index) => `s${index}.xhtml`);
 	const files = epubPackage(names);
-	// Stored, not deflated, and padded past the preview's size: too few words to name the work.
 	for (const name of names)
 		files[name] = encoder.encode(
-			`<html xmlns="http://www.w3.org/1999/xhtml"><body><p>${name}</p><!--${' '.repeat(10_000)}--></body></html>`,
+			`<html xmlns="http://www.w3.org/1999/xhtml"><body><p>${name}</p><!--${' '.repeat(padding)}--></body></html>`,
 		);
+	return zipSync(files, {level: 0});
+}
+
+test('an EPUB preview that tries more and more documents reads its package once', (t) => {
+	// A spine of 200,000 items made each of the tries (1, 3, 12, 48 documents) read the package
+	// again before the whole book was read anyway. Documents of 2.4 MB are left to the worker.
 	const get = t.mock.method(ZipEntries.prototype, 'get');
-	assert.equal(previewFromBytes(zipSync(files, {level: 0}), 'short.epub'), undefined);
+	assert.equal(previewFromBytes(paddedEpub(40_000), 'short.epub'), undefined);
 	const packageReads = get.mock.calls.filter((call) => call.arguments[0] === 'content.opf');
 	assert.equal(packageReads.length, 1);
+});
+
+test('a large EPUB without a preview whose documents are small is read whole at once', async (t) => {
+	// The preview has read its package, most of what the whole costs: read again in the worker,
+	// a package of 200,000 items took the time and memory twice.
+	const bytes = paddedEpub(10_000);
+	const file: {bytes?: Uint8Array} = {bytes};
+	const get = t.mock.method(ZipEntries.prototype, 'get');
+	const work = await openingOf(file, 'short.epub', {wholeElsewhere: true});
+	const packageReads = get.mock.calls.filter((call) => call.arguments[0] === 'content.opf');
+	assert.equal(packageReads.length, 1);
+	assert.ok(work && !work.partial, 'the whole work, for the reader to show without a worker');
+	assert.equal(file.bytes, undefined);
+	const whole = workFromBytes(bytes, 'short.epub');
+	assert.equal(work.id, whole.id);
+	assert.deepEqual(
+		work.blocks.map((block) => block.text),
+		whole.blocks.map((block) => block.text),
+	);
 });
 
 /** Opens the EPUB at the path it is given in a process whose heap is capped, printing its spine's length. */
