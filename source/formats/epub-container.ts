@@ -146,10 +146,11 @@ export function epubOpener(
 			: [
 					`the EPUB is missing ${missing.toLocaleString('en')} documents (${firstMissing[0]}, …); they were skipped`,
 				];
-	// The nav document in the spine is the contents again, which the reader has of its own.
-	const present = spine.filter(
-		(path) => files.names.has(path) && (path !== nav || spine.length === 1),
-	);
+	// The nav document in the spine is the contents again, which the reader has of its own. (A
+	// loop, not a filter: a closure here would keep the whole spine for as long as the package.)
+	const present: string[] = [];
+	for (const path of spine)
+		if (files.names.has(path) && (path !== nav || spine.length === 1)) present.push(path);
 	// Only the documents in the zip are named: one that is missing has no text to point into, and a
 	// name for each of 200,000 missing ones would be kept for as long as the work is read.
 	const numbers = new Map<string, number>();
