@@ -16,7 +16,7 @@ export type PackageFile = {
 	/** The manifest's navigation document and NCX, as paths inside the zip. */
 	nav: string | undefined;
 	ncx: string | undefined;
-	/** Why the first item left out was: its href points outside the zip. */
+	/** The refusal of the first item whose href points outside the zip (such items are left out). */
 	outside: LoadError | undefined;
 };
 
