@@ -4,6 +4,7 @@ import {posix} from 'node:path';
 import {LoadError} from '../work/decode.ts';
 import {decodeXml} from './epub-decode.ts';
 import {navEntries, ncxEntries, type TocEntry} from './epub-toc.ts';
+import {readPackage} from './epub-package.ts';
 import {ZipEntries} from './zip-entries.ts';
 import {scanXml} from './xml-scan.ts';
 
@@ -20,36 +21,22 @@ export type EpubPackage = {
 	text: (path: string, options?: {keep?: boolean}) => string;
 	/** `/body[1]/DocFragment[N]`: KOReader's name for a spine document (N counts every itemref). */
 	xpathRoot: (path: string) => string | undefined;
-	/** The document KOReader names `DocFragment[N]`, read or not (see xpathRoot). */
+	/** The document KOReader names `DocFragment[N]`, read or not (see xpathRoot), if it is in the zip. */
 	documentAt: (fragment: number) => string | undefined;
 };
 
-/** How many of the innermost open elements gather the text inside them. */
-const maxTextDepth = 8;
-
-type XmlElement = {name: string; attributes: Record<string, string>; text: string};
-
-/** Every element of an XML document with its attributes and own text, in document order. */
-function xmlElements(xml: string): XmlElement[] {
-	const elements: XmlElement[] = [];
-	const open: XmlElement[] = [];
+/** The package file the container names: its first rootfile's full-path. */
+function rootfilePath(xml: string): string | undefined {
+	let path: string | undefined;
+	let found = false;
 	scanXml(xml, {
 		onopentag(name, attributes) {
-			const element = {name: name.toLowerCase(), attributes, text: ''};
-			elements.push(element);
-			open.push(element);
-		},
-		ontext(data) {
-			// Only the innermost open elements gather text: the outer ones' is never read, and
-			// giving every open element each piece of text is quadratic in a deeply nested file.
-			for (let index = Math.max(0, open.length - maxTextDepth); index < open.length; index++)
-				open[index]!.text += data;
-		},
-		onclosetag() {
-			open.pop();
+			if (found || localName(name.toLowerCase()) !== 'rootfile') return;
+			found = true;
+			path = attributes['full-path'];
 		},
 	});
-	return elements;
+	return path;
 }
 
 function localName(name: string): string {
@@ -113,76 +100,30 @@ export function epubOpener(
 		return decodeXml(data);
 	};
 
-	const container = files.names.has('META-INF/container.xml')
-		? xmlElements(text('META-INF/container.xml'))
-		: [];
 	const opfPath =
-		container.find((element) => localName(element.name) === 'rootfile')?.attributes['full-path'] ??
-		[...files.names].find((name) => name.endsWith('.opf'));
+		(files.names.has('META-INF/container.xml')
+			? rootfilePath(text('META-INF/container.xml'))
+			: undefined) ?? [...files.names].find((name) => name.endsWith('.opf'));
 	if (!opfPath) throw new LoadError('this EPUB has no package file (content.opf)');
-	const opf = xmlElements(text(opfPath));
-
-	const metadata: Record<string, string[]> = {};
-	let inMetadata = false;
-	for (const element of opf) {
-		const name = localName(element.name);
-		if (name === 'metadata') inMetadata = true;
-		if (name === 'manifest') inMetadata = false;
-		if (!inMetadata || name === 'metadata') continue;
-		const key =
-			name === 'meta' ? (element.attributes['name'] ?? element.attributes['property'] ?? '') : name;
-		const value = (
-			name === 'meta' ? (element.attributes['content'] ?? element.text) : element.text
-		).trim();
-		if (key && value) (metadata[key] ??= []).push(value);
-	}
-
-	const manifest = new Map<string, {href: string; type: string; properties: string}>();
-	let outside: LoadError | undefined;
-	const inside = insideResolver(opfPath);
-	for (const element of opf) {
-		if (localName(element.name) !== 'item') continue;
-		const {id, href} = element.attributes;
-		if (!id || !href) continue;
-		// An item that points outside the zip is dropped; the book is refused only if nothing is left.
-		let resolved: string;
-		try {
-			resolved = inside(href);
-		} catch (error) {
-			outside ??= error as LoadError;
-			continue;
-		}
-
-		manifest.set(id, {
-			href: resolved,
-			type: element.attributes['media-type'] ?? '',
-			properties: element.attributes['properties'] ?? '',
-		});
-	}
-
-	const spineElement = opf.find((element) => localName(element.name) === 'spine');
-	const spine: string[] = [];
-	// crengine makes a DocFragment for every itemref, linear="no" ones too, numbered from 1.
-	const fragments = new Map<string, number>();
-	for (const element of opf) {
-		if (localName(element.name) !== 'itemref') continue;
-		const item = manifest.get(element.attributes['idref'] ?? '');
-		if (!item) continue;
-		if (!fragments.has(item.href)) fragments.set(item.href, fragments.size + 1);
-		if (element.attributes['linear'] !== 'no') spine.push(item.href);
-	}
-
+	const {metadata, spine, fragments, nav, ncx, outside} = readPackage(
+		text(opfPath),
+		insideResolver(opfPath),
+	);
 	if (spine.length === 0)
 		throw outside ?? new LoadError('this EPUB has no spine: no documents to read');
-	const missing = spine.filter((path) => !files.names.has(path));
-	if (missing.length === spine.length)
-		throw new LoadError(`the EPUB is missing its documents (${missing[0]})`);
+	// Counted, not listed: most of a spine of 200,000 items may be missing.
+	let missing = 0;
+	const firstMissing: string[] = [];
+	for (const path of spine) {
+		if (files.names.has(path)) continue;
+		missing++;
+		if (firstMissing.length < 3) firstMissing.push(path);
+	}
+
+	if (missing === spine.length)
+		throw new LoadError(`the EPUB is missing its documents (${firstMissing[0]})`);
 
 	let toc: TocEntry[] = [];
-	const nav = [...manifest.values()].find((item) => item.properties.split(/\s+/).includes('nav'));
-	const ncx =
-		manifest.get(spineElement?.attributes['toc'] ?? '') ??
-		[...manifest.values()].find((item) => item.type === 'application/x-dtbncx+xml');
 	// A contents entry that points outside the zip is left out, not the whole book.
 	const resolver = (base: string) => {
 		const inside = insideResolver(base);
@@ -195,30 +136,34 @@ export function epubOpener(
 		};
 	};
 
-	if (nav && files.names.has(nav.href))
-		toc = navEntries(text(nav.href, {keep: true}), resolver(nav.href));
-	if (toc.length === 0 && ncx && files.names.has(ncx.href))
-		toc = ncxEntries(text(ncx.href), resolver(ncx.href));
+	if (nav && files.names.has(nav)) toc = navEntries(text(nav, {keep: true}), resolver(nav));
+	if (toc.length === 0 && ncx && files.names.has(ncx)) toc = ncxEntries(text(ncx), resolver(ncx));
 
 	// A few holes are named one by one; many are one line, not a screenful per missing document.
 	const warnings =
-		missing.length <= 3
-			? missing.map((path) => `the EPUB is missing ${path}; it was skipped`)
+		missing <= 3
+			? firstMissing.map((path) => `the EPUB is missing ${path}; it was skipped`)
 			: [
-					`the EPUB is missing ${missing.length.toLocaleString('en')} documents (${missing[0]}, …); they were skipped`,
+					`the EPUB is missing ${missing.toLocaleString('en')} documents (${firstMissing[0]}, …); they were skipped`,
 				];
-	// The nav document in the spine is the contents again, which the reader has of its own.
-	const present = spine.filter(
-		(path) => files.names.has(path) && (path !== nav?.href || spine.length === 1),
-	);
-	const xpathRoot = (path: string) => {
-		const index = fragments.get(path);
-		return index === undefined ? undefined : `/body[1]/DocFragment[${index}]`;
-	};
+	// The nav document in the spine is the contents again, which the reader has of its own. (A
+	// loop, not a filter: a closure here would keep the whole spine for as long as the package.)
+	const present: string[] = [];
+	for (const path of spine)
+		if (files.names.has(path) && (path !== nav || spine.length === 1)) present.push(path);
+	// Only the documents in the zip are named: one that is missing has no text to point into, and a
+	// name for each of 200,000 missing ones would be kept for as long as the work is read.
+	const numbers = new Map<string, number>();
+	const documents = new Map<number, string>();
+	for (const [index, path] of fragments.entries()) {
+		if (!files.names.has(path)) continue;
+		numbers.set(path, index + 1);
+		documents.set(index + 1, path);
+	}
 
-	const documentAt = (fragment: number) => {
-		for (const [path, index] of fragments) if (index === fragment) return path;
-		return undefined;
+	const xpathRoot = (path: string) => {
+		const index = numbers.get(path);
+		return index === undefined ? undefined : `/body[1]/DocFragment[${index}]`;
 	};
 
 	// Each document is inflated when it is read, not all at once: a long work's inflated documents
@@ -231,7 +176,7 @@ export function epubOpener(
 		text,
 		warnings: warnings.slice(),
 		xpathRoot,
-		documentAt,
+		documentAt: (fragment: number) => documents.get(fragment),
 	});
 }
 

@@ -13,7 +13,7 @@ import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
 import {epubChapters} from './epub-chapters.ts';
 import {epubOpener, openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
-import type {ZipEntries} from './zip-entries.ts';
+import {ZipEntries} from './zip-entries.ts';
 import {hasClass, htmlBlocks} from './html-blocks.ts';
 import {draftBlock} from './html-draft-block.ts';
 
@@ -137,13 +137,28 @@ export function parseEpub(bytes: Uint8Array, maxDocuments = Infinity): WorkDraft
 	return parseEpubPackage(openEpub(bytes, maxDocuments));
 }
 
+export type EpubPreviews = {
+	/** The first `maxDocuments` spine documents, parsed (Infinity: the whole work). */
+	draft: (maxDocuments: number) => WorkDraft;
+	/** What the spine's documents unpack to, as the zip declares it, counted up to `limit`. */
+	documentBytes: (limit: number) => number;
+};
+
 /** Parses the first N documents of an EPUB, for several N, reading its package only once. */
-export function epubPreviews(
-	bytes: Uint8Array,
-	files?: ZipEntries,
-): (maxDocuments: number) => WorkDraft {
+export function epubPreviews(bytes: Uint8Array, files = new ZipEntries(bytes)): EpubPreviews {
 	const open = epubOpener(bytes, files);
-	return (maxDocuments) => parseEpubPackage(open(maxDocuments));
+	return {
+		draft: (maxDocuments) => parseEpubPackage(open(maxDocuments)),
+		documentBytes(limit) {
+			let total = 0;
+			for (const path of open(0).wholeSpine ?? []) {
+				total += files.size(path);
+				if (total > limit) break;
+			}
+
+			return total;
+		},
+	};
 }
 
 /** Reads an opened package: an EPUB's, or one rebuilt from another format (MOBI, AZW3). */

@@ -5,10 +5,9 @@ import {assembleWork, identityIsComplete} from '../work/assemble.ts';
 import {decodeText, isZip, LoadError} from '../work/decode.ts';
 import {decodeLines} from '../work/decode-lines.ts';
 import {sanitiseText} from '../work/sanitise.ts';
-import type {WorkDraft} from '../work/draft.ts';
 import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
-import {epubPreviews} from './epub.ts';
+import {epubPreviews, type EpubPreviews} from './epub.ts';
 import {parseEpub, parseText, parseTextLines} from './index.ts';
 import {isMobiBytes, parseMobi} from './mobi.ts';
 import {ZipEntries} from './zip-entries.ts';
@@ -23,6 +22,11 @@ export function isPdf(bytes: Uint8Array): boolean {
 const previewFromBytesOver = 2 * 1024 * 1024;
 const previewFromZipOver = 512 * 1024;
 const previewBytes = 256 * 1024;
+/**
+ * An EPUB whose preview is refused is read whole at once when its documents unpack to no more than
+ * this: as much as a text file read whole at once.
+ */
+const wholeHereUpTo = previewFromBytesOver;
 const previewDocuments = [3, 12, 48];
 /**
  * An EPUB's first try is one document: a chapter of a long work often holds the words that name
@@ -34,16 +38,19 @@ const epubPreviewDocuments = [1, ...previewDocuments];
 type PreviewZip = {
 	/** The zip's directory, read once for the FB2 question and the EPUB. */
 	files: () => ZipEntries;
-	epub: () => (documents: number) => WorkDraft;
+	epub: () => EpubPreviews;
+	/** The EPUB's previews if the zip has been read as one. */
+	readAsEpub: () => EpubPreviews | undefined;
 };
 
 /** A zip read once however many previews are tried: its directory, then its EPUB package. */
 function previewZip(bytes: Uint8Array): PreviewZip {
 	let files: ZipEntries | undefined;
-	let epub: ((documents: number) => WorkDraft) | undefined;
+	let epub: EpubPreviews | undefined;
 	const zip: PreviewZip = {
 		files: () => (files ??= new ZipEntries(bytes)),
 		epub: () => (epub ??= epubPreviews(bytes, zip.files())),
+		readAsEpub: () => epub,
 	};
 	return zip;
 }
@@ -70,7 +77,7 @@ function previewDraft(
 	if (!(isZip(bytes) && isEpubZip(zip)) && fb2Bytes(bytes, 1))
 		return parseFb2Start(bytes, previewBytes);
 	if (isMobiBytes(bytes)) return parseMobi(bytes, path, documents);
-	if (isZip(bytes)) return zip.epub()(documents);
+	if (isZip(bytes)) return zip.epub().draft(documents);
 	// An even length keeps UTF-16 whole; a UTF-8 character cut at the end is dropped with the last line.
 	const text = decodeText(bytes.subarray(0, previewBytes)).text;
 	const end = wholeLines ? previewEnd(text) : text.length;
@@ -91,7 +98,9 @@ function previewEnd(text: string): number {
  * The start of a large work, parsed on its own so that the first screen does not wait for the
  * whole file; its blocks are the first blocks of the whole work. Undefined for small files, and
  * for a start too short to hold the words that name the work: a preview under another id than the
- * whole work's would neither find nor keep the saved place.
+ * whole work's would neither find nor keep the saved place. An EPUB whose start is too short but
+ * whose documents are small is read whole here instead (not partial): the package the preview has
+ * read is most of what the whole costs, and a worker would read it again.
  */
 export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
 	if (isPdf(bytes)) return undefined;
@@ -108,6 +117,10 @@ export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefi
 			work.partial = true;
 			return work;
 		}
+
+		const epub = zip.readAsEpub();
+		if (epub && epub.documentBytes(wholeHereUpTo) <= wholeHereUpTo)
+			return withText(assembleWork(epub.draft(Infinity)), path);
 	} catch {
 		// A start that does not parse on its own is no preview: the whole work is read instead.
 	}
@@ -232,6 +245,8 @@ export async function openingOf(
 	if (!bytes) return workFromFile(file, path);
 	if (!isPdf(bytes)) {
 		const preview = previewFromBytes(bytes, path);
+		// A whole work read here, as workFromFile does, lets go of the bytes.
+		if (preview && !preview.partial) file.bytes = undefined;
 		if (preview || !(wholeElsewhere && isLargeWork(bytes)))
 			return preview ?? workFromFile(file, path);
 		return undefined;

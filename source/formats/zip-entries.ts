@@ -101,6 +101,11 @@ export class ZipEntries {
 		return this.#entries.get(name)?.name === name;
 	}
 
+	/** The size an entry declares it unpacks to; 0 for none. */
+	size(name: string): number {
+		return this.#entries.get(name)?.size ?? 0;
+	}
+
 	/** Inflates the named entries that are not inflated yet. */
 	load(names: Iterable<string>): void {
 		for (const name of names) {
@@ -149,7 +154,12 @@ function inflateUpTo(data: Uint8Array, entry: Entry): Uint8Array {
 		);
 	let out: Uint8Array;
 	try {
-		out = inflateRawSync(data, {maxOutputLength: Math.max(1, entry.size)});
+		// One output buffer of the declared size (and a byte, so that zlib does not allocate another
+		// to look for more): in 16 kB chunks joined at the end, a 20 MB package took twice as long.
+		out = inflateRawSync(data, {
+			maxOutputLength: Math.max(1, entry.size),
+			chunkSize: Math.max(64, entry.size + 1),
+		});
 	} catch (error) {
 		if ((error as {code?: string}).code === 'ERR_BUFFER_TOO_LARGE') throw damaged();
 		throw unreadable(`${entry.name}: ${(error as Error).message}`);

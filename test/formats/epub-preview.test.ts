@@ -38,7 +38,7 @@ test("a preview of an EPUB's first document is read as the same kind of book as 
 		'OEBPS/file0001.xhtml': page(`<h3 class="fff_chapter_title">One</h3>${prose(300)}`),
 	});
 	const whole = parseEpub(bytes);
-	const preview = epubPreviews(bytes)(1);
+	const preview = epubPreviews(bytes).draft(1);
 	assert.equal(whole.format, 'fff-epub');
 	assert.equal(preview.format, whole.format);
 	const [start, all] = [assembleWork(preview), assembleWork(parseEpub(bytes))];

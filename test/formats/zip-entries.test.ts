@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import {syncBuiltinESMExports} from 'node:module';
 import {test} from 'node:test';
+import zlib from 'node:zlib';
 import {zipSync} from 'fflate';
 import {ZipEntries} from '../../source/formats/zip-entries.ts';
 
@@ -60,4 +62,20 @@ test('a deflated entry cut short is an unreadable zip, in one line', () => {
 		() => new ZipEntries(zip).get('a.txt'),
 		/this EPUB is not a readable zip file \(a\.txt: unexpected end of file\)/,
 	);
+});
+
+test('an entry is inflated into one buffer of its declared size, not joined from small chunks', (t) => {
+	// Joining 16 kB chunks took half the time of inflating a 20 MB package (spine.epub's).
+	const text = 'The lamp was lit at dusk. '.repeat(40_000);
+	const entries = new ZipEntries(zipSync({'long.txt': encoder.encode(text)}));
+	const inflate = t.mock.method(zlib, 'inflateRawSync');
+	syncBuiltinESMExports();
+	t.after(() => {
+		inflate.mock.restore();
+		syncBuiltinESMExports();
+	});
+	assert.equal(new TextDecoder().decode(entries.get('long.txt')), text);
+	assert.equal(inflate.mock.callCount(), 1);
+	const options = inflate.mock.calls[0]!.arguments[1] as zlib.ZlibOptions;
+	assert.ok((options.chunkSize ?? zlib.constants.Z_DEFAULT_CHUNK) > text.length);
 });
