@@ -119,11 +119,20 @@ async function measure(format: BenchFormat, words: number, sttyOverhead: number)
 
 	await session.close();
 	// A reader presses keys as soon as text appears: j every 50 ms for 3 s from the first screen.
-	rmSync(join(home, 'state.json'), {force: true});
-	session = start();
-	await session.until(firstScreenShown);
-	const loading = await session.keysEvery('j', 50, 3000);
-	await session.close();
+	// The median of three such starts, as the targets are: one start's worst key moves by tens of
+	// milliseconds with what else the machine does then.
+	const loadingWorst: number[] = [];
+	const loadingFreeze: number[] = [];
+	for (let run = 0; run < 3; run++) {
+		rmSync(join(home, 'state.json'), {force: true});
+		session = start();
+		await session.until(firstScreenShown);
+		const loading = await session.keysEvery('j', 50, 3000);
+		loadingWorst.push(loading.worstMs);
+		loadingFreeze.push(loading.freezeMs);
+		await session.close();
+	}
+
 	rmSync(join(home, 'state.json'), {force: true});
 	session = start();
 	await session.until((screen) => /\d+%\s*$/.test(screen.at(-1)!));
@@ -194,8 +203,8 @@ async function measure(format: BenchFormat, words: number, sttyOverhead: number)
 		parseMBps: bytes.length / 1e6 / (parseMs / 1000),
 		firstScreenMs: firstScreen,
 		wholeWorkMs: wholeWork,
-		'loading worst': loading.worstMs,
-		'loading freeze': loading.freezeMs,
+		'loading worst': stats(loadingWorst).median,
+		'loading freeze': stats(loadingFreeze).median,
 		...Object.fromEntries(
 			Object.entries(keys).map(([key, samples]) => [`key ${key}`, stats(samples)]),
 		),
