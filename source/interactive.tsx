@@ -10,8 +10,8 @@ import type {Clock} from './store/clock.ts';
 import {resumeAnchor} from './store/resume.ts';
 import {ReadingSession} from './store/session.ts';
 import {StoreError, type Store} from './store/store.ts';
-import {openingOf} from './formats/open-work.ts';
 import {readWholeWork} from './whole-work.ts';
+import {openingOfSource, wholeBytes, type WorkSource} from './work-source.ts';
 import {readBeforeScreen} from './whole-before-screen.ts';
 import type {Arrival} from './reader/loading.ts';
 import {arrivalFor} from './arrival.ts';
@@ -38,9 +38,6 @@ const wheelAsArrows = {on: '\u001B[?1007h', off: '\u001B[?1007l'};
 /** How long one step of building a long work's search index may hold up a key. */
 const indexStepMs = 4;
 
-/** A work file's path and bytes; the bytes are dropped once the whole work is read. */
-export type WorkSource = {path: string; bytes?: Uint8Array};
-
 export async function readInteractively(
 	source: WorkSource,
 	options: InteractiveOptions,
@@ -61,12 +58,10 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	const {store} = options;
 	// A large work first shows its opening while the whole of it is read in a worker; one whose
 	// opening names nothing on its own is read whole in the worker before the first screen.
-	let work = await openingOf(source, path, {wholeElsewhere: true});
+	let work = await openingOfSource(source);
 	let searchStorage: Buffer | undefined;
 	if (!work) {
-		const bytes = source.bytes!;
-		source.bytes = undefined;
-		const before = await readBeforeScreen(bytes, path);
+		const before = await readBeforeScreen(await wholeBytes(source), path);
 		if ('quit' in before) return before.quit === 'stop' ? 130 : 0;
 		({work, searchStorage} = before);
 	}
@@ -205,9 +200,8 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	// A crash during the very first render came before there was an app to unmount.
 	if (failure) app.unmount();
 	else process.stdout.write(options.mouse ? wheelAsArrows.on : wheelAsArrows.off);
-	if (preview) {
-		const bytes = source.bytes!;
-		source.bytes = undefined;
+	const readWhole = (bytes: Uint8Array) => {
+		if (finished) return;
 		stopReading = readWholeWork(bytes, path, {
 			done(whole, storage) {
 				if (finished) return;
@@ -220,13 +214,17 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 				// Other devices' places are found in the whole work, once it is here.
 				sync?.start();
 			},
-			failed(error) {
-				failure = error;
-				finish();
-				app.unmount();
-			},
+			failed: failedToRead,
 		});
+	};
+
+	function failedToRead(error: unknown) {
+		failure = error;
+		finish();
+		app.unmount();
 	}
+
+	if (preview) wholeBytes(source).then(readWhole, failedToRead);
 
 	// While the reader reads, the contents and a long work's search index are made ready in small
 	// steps between keys, so that neither `t` nor `/` pays for them, and a key pressed meanwhile

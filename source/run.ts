@@ -5,7 +5,7 @@ import {existsSync, fstatSync, statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {openWorkBytes} from './formats/open-work.ts';
-import {readWorkFile} from './formats/read-work-file.ts';
+import {readWorkFile, readWorkStart} from './formats/read-work-file.ts';
 import {libraryText} from './library/library-text.ts';
 import {outlineJsonLines, outlineTextLines} from './outline-output.ts';
 import {printWork, writeLines} from './print.ts';
@@ -151,7 +151,7 @@ export async function run(request: Request): Promise<number> {
 		const store = await openStore();
 		// Stored absolute, so that the library finds the work from any folder.
 		return readInteractively(
-			{path: resolve(path), bytes: readWorkFile(path)},
+			{path: resolve(path), ...readWorkStart(path)},
 			{
 				store,
 				engines: await syncEngines(store),

@@ -21,7 +21,8 @@ export function isPdf(bytes: Uint8Array): boolean {
 /** Files larger than this open from a preview of their start while the rest is read (EPUBs are compressed). */
 const previewFromBytesOver = 2 * 1024 * 1024;
 const previewFromZipOver = 512 * 1024;
-const previewBytes = 256 * 1024;
+/** How much of a text file its preview reads. */
+export const previewBytes = 256 * 1024;
 /**
  * An EPUB whose preview is refused is read whole at once when its documents unpack to no more than
  * this: as much as a text file read whole at once.
@@ -102,10 +103,15 @@ function previewEnd(text: string): number {
  * whose documents are small is read whole here instead (not partial): the package the preview has
  * read is most of what the whole costs, and a worker would read it again.
  */
-export function previewFromBytes(bytes: Uint8Array, path: string): Work | undefined {
+export function previewFromBytes(
+	bytes: Uint8Array,
+	path: string,
+	/** The file's size, when `bytes` are only its start (see read-work-start.ts). */
+	size = bytes.length,
+): Work | undefined {
 	if (isPdf(bytes)) return undefined;
 	const parts = isZip(bytes) || isMobiBytes(bytes);
-	if (!isLargeWork(bytes)) return undefined;
+	if (!isLargeWork(bytes, size)) return undefined;
 	// Each larger preview of an EPUB reads the first documents again, but not its package.
 	const zip = previewZip(bytes);
 	try {
@@ -218,10 +224,8 @@ export async function openWork(file: FileHolder, path: string): Promise<Work> {
 }
 
 /** Whether a work's file is large enough to be shown on a preview while the whole is read. */
-export function isLargeWork(bytes: Uint8Array): boolean {
-	return (
-		bytes.length > (isZip(bytes) || isMobiBytes(bytes) ? previewFromZipOver : previewFromBytesOver)
-	);
+export function isLargeWork(bytes: Uint8Array, size = bytes.length): boolean {
+	return size > (isZip(bytes) || isMobiBytes(bytes) ? previewFromZipOver : previewFromBytesOver);
 }
 
 /**
