@@ -8,18 +8,20 @@ import type {Work} from './work/types.ts';
 export type WorkSource = {
 	path: string;
 	bytes?: Uint8Array;
+	/** A large text file's start, its size and the whole of it still being read. */
 	head?: Uint8Array;
+	size?: number;
 	rest?: Promise<Uint8Array>;
 };
 
 /**
  * What the reader shows first (see openingOf): undefined for a large work with no preview, to be
- * read whole elsewhere. A source comes as its start only when it is large enough for a preview.
+ * read whole elsewhere.
  */
 export async function openingOfSource(source: WorkSource): Promise<Work | undefined> {
-	const {head, path} = source;
+	const {head, path, size} = source;
 	source.head = undefined;
-	if (head) return previewFromBytes(head, path, Number.POSITIVE_INFINITY);
+	if (head) return previewFromBytes(head, path, size);
 	return openingOf(source, path, {wholeElsewhere: true});
 }
 

@@ -2,9 +2,7 @@
 // one item a line, a nested list's items one level further in.
 
 import type {Element} from './html-elements.ts';
-
-// The bullets browsers draw by level, as Markdown's lists have them too (markdown-blocks.ts).
-const bullets = ['•', '◦', '▪'];
+import {bulletAt} from './list-bullets.ts';
 
 type OpenList = {element: Element; next?: number};
 
@@ -37,7 +35,7 @@ export class HtmlLists {
 	marker(): string | undefined {
 		const list = this.#open.at(-1);
 		if (!list) return undefined;
-		if (list.next === undefined) return `${bullets[(this.#open.length - 1) % bullets.length]!} `;
+		if (list.next === undefined) return `${bulletAt(this.#open.length - 1)} `;
 		return `${list.next++}. `;
 	}
 

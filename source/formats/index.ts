@@ -13,17 +13,24 @@ import {parsePlainText, parsePlainTextLines} from './plain-text.ts';
 
 export type TextInput = {text: string; path: string};
 
-type TextAdapter = {
+type AdapterBase = {
 	name: string;
-	html: boolean;
 	matches: (input: TextInput) => boolean;
 	parse: (input: TextInput) => WorkDraft;
-	/**
-	 * The same reading from the text's lines, for the shapes that are not HTML: plain text takes
-	 * the lines over (empties them as it reads), the others only read them.
-	 */
-	parseLines?: (lines: string[], path: string) => WorkDraft;
 };
+
+type HtmlAdapter = AdapterBase & {html: true};
+
+type LineAdapter = AdapterBase & {
+	html: false;
+	/**
+	 * The same reading from the text's lines: plain text takes the lines over (empties them as it
+	 * reads), the others only read them.
+	 */
+	parseLines: (lines: string[], path: string) => WorkDraft;
+};
+
+type TextAdapter = HtmlAdapter | LineAdapter;
 
 export function looksLikeHtml(text: string): boolean {
 	return /^\s*(<\?xml[^>]*>\s*)?(<!--[^]*?-->\s*)*<(!doctype html|html|head|body)\b/i.test(
@@ -91,6 +98,9 @@ const textAdapters: TextAdapter[] = [
 	},
 ];
 
+const htmlAdapters = textAdapters.filter((adapter): adapter is HtmlAdapter => adapter.html);
+const lineAdapters = textAdapters.filter((adapter): adapter is LineAdapter => !adapter.html);
+
 function hasStory(draft: WorkDraft): boolean {
 	return draft.chapters.some((chapter) => chapter.body.some((block) => block.text.trim()));
 }
@@ -101,17 +111,18 @@ function hasStory(draft: WorkDraft): boolean {
  */
 export function parseText(input: TextInput): WorkDraft {
 	const html = looksLikeHtml(input.text) || looksLikeAo3PageFragment(input.text);
-	return firstWithStory(input, html, (adapter) => adapter.parse(input));
+	const adapters: readonly TextAdapter[] = html ? htmlAdapters : lineAdapters;
+	return firstWithStory(adapters, input, (adapter) => adapter.parse(input));
 }
 
-function firstWithStory(
+function firstWithStory<A extends TextAdapter>(
+	adapters: readonly A[],
 	input: TextInput,
-	html: boolean,
-	parse: (adapter: TextAdapter) => WorkDraft,
+	parse: (adapter: A) => WorkDraft,
 ): WorkDraft {
 	let first: WorkDraft | undefined;
-	for (const adapter of textAdapters) {
-		if (adapter.html !== html || !adapter.matches(input)) continue;
+	for (const adapter of adapters) {
+		if (!adapter.matches(input)) continue;
 		const draft = parse(adapter);
 		if (hasStory(draft)) return draft;
 		first ??= draft;
@@ -159,10 +170,8 @@ export function parseTextLines(lines: string[], path: string): WorkDraft {
 	const choose = {text: textToChooseBy(lines), path};
 	if (!looksLikeHtml(choose.text) && !looksLikeAo3PageFragment(choose.text)) {
 		// Plain text comes last, so the others have only read the lines when it takes them over.
-		const draft = firstWithStory(choose, false, (adapter) =>
-			adapter.parseLines
-				? adapter.parseLines(lines, path)
-				: adapter.parse({text: lines.join('\n'), path}),
+		const draft = firstWithStory(lineAdapters, choose, (adapter) =>
+			adapter.parseLines(lines, path),
 		);
 		// Read now: the draft holds what it needs of them.
 		lines.length = 0;

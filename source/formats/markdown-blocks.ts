@@ -3,6 +3,7 @@
 import type {DraftBlock} from '../work/draft.ts';
 import type {BlockKind, StyleRun} from '../work/types.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
+import {bulletAt} from './list-bullets.ts';
 import {parseMarkdownInline} from './markdown-inline.ts';
 import {definedLabel} from './markdown-references.ts';
 import {isBlank, isSpacerLine, joinLines} from './text-lines.ts';
@@ -38,9 +39,6 @@ function indentColumns(blanks: string): number {
 	for (const char of blanks) columns = char === '\t' ? columns + 4 - (columns % 4) : columns + 1;
 	return columns;
 }
-
-// A nested list's bullets change by level, as browsers draw them.
-const bullets = ['•', '◦', '▪'];
 
 /**
  * One block per paragraph, list item, quote paragraph and heading. A list item keeps its bullet
@@ -136,7 +134,7 @@ export function markdownBlocks(
 			level = open.length;
 			newList = level === 0 && blocks.at(-1)?.kind === 'list-item' && lastTopType !== type;
 			if (level === 0) lastTopType = type;
-			const bulletOrNumber = item[2] ? bullets[level % bullets.length]! : `${item[3]!}${type}`;
+			const bulletOrNumber = item[2] ? bulletAt(level) : `${item[3]!}${type}`;
 			const spaces = indentColumns(item[5]!);
 			const markerColumns = item[0].length - item[1]!.length - item[5]!.length;
 			open.push(indent + markerColumns + (spaces > 4 ? 1 : spaces));

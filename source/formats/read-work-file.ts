@@ -49,7 +49,8 @@ export function readWorkFile(path: string): Uint8Array {
 }
 
 /** A work file as the reader opens it: whole, or its start now and the whole while it shows it. */
-export type WorkStart = {bytes: Uint8Array} | {head: Uint8Array; rest: Promise<Uint8Array>};
+export type WorkStart =
+	{bytes: Uint8Array} | {head: Uint8Array; size: number; rest: Promise<Uint8Array>};
 
 /**
  * A large text file's start, read at once, and the whole file read by Node's thread pool: reading
@@ -73,13 +74,10 @@ export function readWorkStart(path: string): WorkStart {
 
 	const textOnly = !isPdf(head) && !isZip(head) && !isMobiBytes(head) && !fb2Bytes(head, 1);
 	if (!textOnly || !isLargeWork(head, size)) return {bytes: readWorkFile(path)};
-	const rest = readFile(path).then(
-		(bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-		(error: unknown) => Promise.reject(readError(path, error)),
-	);
+	const rest = readFile(path).catch((error: unknown) => Promise.reject(readError(path, error)));
 	// Not awaited by a reader that quits first: its failure is then no one's.
 	rest.catch(() => undefined);
-	return {head, rest};
+	return {head, size, rest};
 }
 
 export function loadWork(path: string): Work {
