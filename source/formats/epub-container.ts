@@ -95,9 +95,9 @@ export function epubOpener(
 	files = new ZipEntries(bytes),
 ): (maxDocuments?: number) => EpubPackage {
 	const text = (path: string, options: {keep?: boolean} = {}) => {
-		const decoded = files.read(path, decodeXml, options.keep);
-		if (decoded === undefined) throw new LoadError(`the EPUB is missing ${path}`);
-		return decoded;
+		const data = files.get(path, options.keep);
+		if (!data) throw new LoadError(`the EPUB is missing ${path}`);
+		return decodeXml(data);
 	};
 
 	const opfPath =

@@ -126,19 +126,6 @@ export class ZipEntries {
 		return data;
 	}
 
-	/**
-	 * What `read` makes of an entry's bytes; unless kept, bytes inflated into a buffer of their own
-	 * are freed as soon as it returns, not at the next full collection: at 5M words, an EPUB's
-	 * spent documents were 20 MB more held while the rest was read.
-	 */
-	read<T>(name: string, read: (bytes: Uint8Array) => T, keep = false): T | undefined {
-		const data = this.get(name, keep);
-		if (!data) return undefined;
-		const result = read(data);
-		if (!keep && ownsItsBuffer(data)) (data.buffer as Detachable).transfer(0);
-		return result;
-	}
-
 	#inflate(entry: Entry): Uint8Array {
 		const bytes = this.#bytes;
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -154,17 +141,6 @@ export class ZipEntries {
 		if (entry.method !== 8) throw unreadable(`unknown compression type ${entry.method}`);
 		return inflateUpTo(data, entry);
 	}
-}
-
-/** ES2024's ArrayBuffer.prototype.transfer, which Node 22 and later have: detaching frees the memory. */
-type Detachable = ArrayBuffer & {transfer(length: number): ArrayBuffer};
-
-/**
- * Whether the bytes are the whole of their buffer (zlib's output is the declared size and the byte
- * it is given to spare), not a slice of the zip or of Node's pool for small buffers.
- */
-function ownsItsBuffer(bytes: Uint8Array): boolean {
-	return bytes.byteOffset === 0 && bytes.buffer.byteLength - bytes.byteLength <= 1;
 }
 
 /**
