@@ -96,10 +96,10 @@ export function parseAo3Html(
 		const region = regionOf(block.ancestors);
 		const inQuote = region.quote;
 		if (note && inQuote) {
-			noteList(note).push({
-				...draftBlock(block),
-				kind: block.kind === 'quote' ? 'paragraph' : block.kind,
-			});
+			// Changed in place, not spread: a stored text (text-store.ts) is not an own property.
+			const drafted = draftBlock(block);
+			if (drafted.kind === 'quote') drafted.kind = 'paragraph';
+			noteList(note).push(drafted);
 			return;
 		}
 

@@ -17,23 +17,28 @@ export type GutenbergBounds = {
 };
 
 /**
- * Where the book starts and ends among `pieces` (lines of a text file, or the text of HTML
+ * Where the book starts and ends among `count` pieces, each given by `piece` (lines of a text file, or the text of HTML
  * blocks), or undefined when they are not a Project Gutenberg book.
  */
-export function gutenbergBounds(pieces: string[]): GutenbergBounds | undefined {
+export function gutenbergBounds(
+	count: number,
+	piece: (index: number) => string,
+): GutenbergBounds | undefined {
 	// The header is short: an ordinary long text is not searched to its end.
-	const start = pieces.slice(0, 1000).findIndex((piece) => startMarker.test(piece));
+	let start = -1;
+	for (let index = 0; index < Math.min(count, 1000) && start === -1; index++)
+		if (startMarker.test(piece(index))) start = index;
 	if (start === -1) return undefined;
-	let end = pieces.length;
-	for (let index = start + 1; index < pieces.length; index++) {
-		if (endMarker.test(pieces[index]!)) {
+	let end = count;
+	for (let index = start + 1; index < count; index++) {
+		if (endMarker.test(piece(index))) {
 			end = index;
 			break;
 		}
 	}
 
 	for (let index = end - 1; index > start && index >= end - 12; index--) {
-		if (endLine.test(pieces[index]!)) {
+		if (endLine.test(piece(index))) {
 			end = index;
 			break;
 		}

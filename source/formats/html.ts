@@ -32,8 +32,9 @@ export function parseHtml(html: string, path: string): WorkDraft {
 			},
 		},
 	);
-	// Project Gutenberg's header and licence are front and back matter, not story.
-	const gutenberg = gutenbergBounds(blocks.map((block) => block.text));
+	// Project Gutenberg's header and licence are front and back matter, not story. Each text is
+	// looked at on its own: in the parse worker they are stored (text-store.ts), not strings.
+	const gutenberg = gutenbergBounds(blocks.length, (index) => blocks[index]!.text);
 	const start = gutenberg?.start ?? 0;
 	const end = gutenberg?.end ?? blocks.length;
 	let level1 = 0;

@@ -118,7 +118,7 @@ export function parsePlainText(text: string, path: string): WorkDraft {
 export function parsePlainTextLines(all: string[], path: string): WorkDraft {
 	const meta = emptyMeta(titleFromPath(path));
 	const draft = emptyDraft('text', meta);
-	const gutenberg = gutenbergBounds(all);
+	const gutenberg = gutenbergBounds(all.length, (index) => all[index]!);
 	if (gutenberg) {
 		// Project Gutenberg's header and licence: front and back matter, not story.
 		const header = all.slice(0, gutenberg.start);
