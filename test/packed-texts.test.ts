@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {blockPieces, packTexts, TextUnpacker, unpackPiece} from '../source/packed-texts.ts';
+import {zipSync} from 'fflate';
+import {
+	blockPieces,
+	packTexts,
+	storesTexts,
+	TextUnpacker,
+	unpackPiece,
+} from '../source/packed-texts.ts';
+import {mobi6File} from './helpers/mobi.ts';
 import type {Block} from '../source/work/types.ts';
 
 test('block texts come back whole and in order from one packed buffer', () => {
@@ -61,4 +69,16 @@ test('the worker sends its blocks in pieces, their texts packed before them, and
 	// Once read, the buffer holds a byte per UTF-16 unit of the texts and one between blocks.
 	const needed = texts.reduce((sum, text) => sum + text.length + 1, 0);
 	assert.ok(unpacker.spent()!.length >= needed);
+});
+
+test('texts are stored while reading a zip or a text file, not one long document', () => {
+	const bytes = (text: string) => new TextEncoder().encode(text);
+	assert.equal(storesTexts(zipSync({'a.txt': bytes('text')})), true);
+	assert.equal(storesTexts(bytes('Chapter 1\n\nIt was a dark night.')), true);
+	assert.equal(storesTexts(bytes('<!DOCTYPE html><html><body><p>Hi</p></body></html>')), false);
+	assert.equal(storesTexts(bytes('\uFEFF\n  <?xml version="1.0"?><FictionBook/>')), false);
+	assert.equal(
+		storesTexts(mobi6File([{title: 'One', html: '<p>One</p>'}], {title: 'T', author: 'A'})),
+		false,
+	);
 });

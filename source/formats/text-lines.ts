@@ -1,6 +1,7 @@
 // Shared by the text formats: lines into paragraphs, hard-wrapped lines re-joined.
 
 import type {DraftBlock} from '../work/draft.ts';
+import {textBlock} from '../work/text-store.ts';
 
 const cjkEdge =
 	/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
@@ -80,7 +81,7 @@ export function paragraphsFromLines(lines: string[], options: JoinOptions = {}):
 	let current: string[] = [];
 	const flush = () => {
 		const text = joinLines(current, options);
-		if (text) blocks.push({kind: 'paragraph', text});
+		if (text) blocks.push(textBlock('paragraph', text));
 		current = [];
 	};
 
