@@ -22,10 +22,10 @@ export type PackedTexts = {
 };
 
 /**
- * Whether block texts are stored: for a book of many documents (a zip) and for a text file read
- * line by line. Not for one long document (HTML, FB2, MOBI), whose text is decoded whole: its
- * parse keeps the heap near its peak to the end anyway, and a store was 25 MB more on top of it
- * (26 MB of HTML: 220-240 -> 255-285 MB).
+ * Whether block texts are stored: for a zip (an EPUB of many documents; a zipped FB2 too) and for
+ * a text file read line by line. Not for one long document (HTML, FB2, MOBI), whose text is decoded
+ * whole: its parse keeps the heap near its peak to the end anyway, and a store was 25 MB more on
+ * top of it (26 MB of HTML: 220-240 -> 255-285 MB).
  */
 export function storesTexts(bytes: Uint8Array): boolean {
 	if (isZip(bytes)) return true;

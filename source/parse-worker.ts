@@ -11,11 +11,13 @@ import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
 /** Blocks per piece: few enough that the main thread takes each in a few milliseconds. */
 const blocksPerMessage = 2000;
 /**
- * What a file's block texts are expected to take as UTF-8, as a share of the file: about as much
- * as a text file, several times a zip (a 4.5 MB EPUB of 5M words holds 26 MB of text). Only the
- * pages written take memory; a store that needs more grows.
+ * What a file's block texts are expected to take as UTF-8, with a spare byte each, as a share of
+ * the file: about as much as a text file, several times a zip (a 4.5 MB EPUB of 5M words holds
+ * 26 MB of text), up to a bound. Only the pages written take memory; a store that needs more
+ * grows, copying what it holds.
  */
-const textPerFileByte = {text: 1.05, zip: 8};
+const textPerFileByte = {text: 1.25, zip: 8};
+const mostStoreBytes = 256 * 1024 * 1024;
 
 /** ES2024's ArrayBuffer.prototype.transfer, which Node 22 and later have: detaching frees the memory. */
 type Detachable = ArrayBuffer & {transfer(length: number): ArrayBuffer};
@@ -35,10 +37,9 @@ try {
 		// that follows no longer has them on top of it (26 MB at 5M words).
 		decoded: () => (buffer as Detachable).transfer(0),
 	};
+	const perByte = isZip(file.bytes!) ? textPerFileByte.zip : textPerFileByte.text;
 	const store = storesTexts(file.bytes!)
-		? new TextStore(
-				buffer.byteLength * (isZip(file.bytes!) ? textPerFileByte.zip : textPerFileByte.text),
-			)
+		? new TextStore(Math.min(mostStoreBytes, buffer.byteLength * perByte))
 		: undefined;
 	storeTextsIn(store);
 	const {blocks, chapters, sections, ...parsed} = await openWork(file, input.path);
