@@ -1,6 +1,7 @@
 // Markdown lines into blocks (paragraphs, headings, list items, quotes), for Markdown and FanFicFare's TXT.
 
 import type {DraftBlock} from '../work/draft.ts';
+import {textBlock} from '../work/text-store.ts';
 import type {BlockKind, StyleRun} from '../work/types.ts';
 import {parseInlineMarkup} from './inline-markup.ts';
 import {bulletAt} from './list-bullets.ts';
@@ -28,9 +29,12 @@ export type MarkdownOptions = {
 };
 
 /** A block with its inline markup turned into style runs. */
+/** A block of the source's text and styles; its text stored while the worker reads (text-store.ts). */
 function styled(kind: BlockKind, source: string, inline: Inline): DraftBlock {
 	const {text, styles} = inline(source);
-	return styles.length > 0 ? {kind, text, styles} : {kind, text};
+	const block = textBlock(kind, text);
+	if (styles.length > 0) block.styles = styles;
+	return block;
 }
 
 /** Columns of a line's leading blanks, a tab reaching the next multiple of four. */
@@ -110,7 +114,9 @@ export function markdownBlocks(
 		if (heading) {
 			flush();
 			open = [];
-			blocks.push({...styled('heading', heading.text, inline), center: true});
+			const block = styled('heading', heading.text, inline);
+			block.center = true;
+			blocks.push(block);
 			continue;
 		}
 
