@@ -1,26 +1,16 @@
 // The worker that reads a whole work off the main thread and sends it back in pieces.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import {openWork, type FileHolder} from './formats/open-work.ts';
+import {openWork} from './formats/open-work.ts';
 import {chapterTransfers, packChapters} from './packed-chapters.ts';
-import {blockPieces, packTexts, storesTexts} from './packed-texts.ts';
-import {isZip, LoadError} from './work/decode.ts';
-import {storeTextsIn, TextStore} from './work/text-store.ts';
+import {blockPieces, packTexts} from './packed-texts.ts';
+import {parseStore} from './parse-store.ts';
+import {LoadError} from './work/decode.ts';
+import {storeTextsIn} from './work/text-store.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
 
 /** Blocks per piece: few enough that the main thread takes each in a few milliseconds. */
 const blocksPerMessage = 2000;
-/**
- * What a file's block texts are expected to take as UTF-8, with a spare byte each, as a share of
- * the file: about as much as a text file, several times a zip (a 4.5 MB EPUB of 5M words holds
- * 26 MB of text), up to a bound. Only the pages written take memory; a store that needs more
- * grows, copying what it holds.
- */
-const textPerFileByte = {text: 1.25, zip: 8};
-const mostStoreBytes = 256 * 1024 * 1024;
-
-/** ES2024's ArrayBuffer.prototype.transfer, which Node 22 and later have: detaching frees the memory. */
-type Detachable = ArrayBuffer & {transfer(length: number): ArrayBuffer};
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 	parentPort!.postMessage(message, transfer);
@@ -31,19 +21,11 @@ try {
 	const buffer = input.bytes!;
 	// Held by workerData, the file's bytes would outlive their decoding.
 	input.bytes = undefined;
-	const file: FileHolder = {
-		bytes: new Uint8Array(buffer),
-		// Freed the moment a text is decoded, not at this thread's next full collection: the parse
-		// that follows no longer has them on top of it (26 MB at 5M words).
-		decoded: () => (buffer as Detachable).transfer(0),
-	};
-	const perByte = isZip(file.bytes!) ? textPerFileByte.zip : textPerFileByte.text;
-	const store = storesTexts(file.bytes!)
-		? new TextStore(Math.min(mostStoreBytes, buffer.byteLength * perByte))
-		: undefined;
+	const {store, file} = parseStore(buffer);
 	storeTextsIn(store);
 	const {blocks, chapters, sections, ...parsed} = await openWork(file, input.path);
 	storeTextsIn(undefined);
+	store?.readFrom(undefined);
 	// A fresh copy holds no slice of the decoded file, which can go once the blocks have gone.
 	const rest = structuredClone(parsed);
 	const outline = packChapters(chapters, sections);

@@ -1,6 +1,7 @@
 // Chooses the adapter for a file by its content (and its name only where content cannot tell).
 
 import type {WorkDraft} from '../work/draft.ts';
+import type {LineList} from '../work/line-list.ts';
 import {looksLikeAo3Html, parseAo3Html} from './ao3-html.ts';
 import {looksLikeAo3Page, looksLikeAo3PageFragment, parseAo3Page} from './ao3-page.ts';
 import {ao3TextMarkers, looksLikeAo3Text, parseAo3Text, parseAo3TextLines} from './ao3-text.ts';
@@ -24,10 +25,10 @@ type HtmlAdapter = AdapterBase & {html: true};
 type LineAdapter = AdapterBase & {
 	html: false;
 	/**
-	 * The same reading from the text's lines: plain text takes the lines over (empties them as it
-	 * reads), the others only read them.
+	 * The same reading from the text's lines: plain text takes them one stretch at a time, the
+	 * others read them all at once.
 	 */
-	parseLines: (lines: string[], path: string) => WorkDraft;
+	parseLines: (lines: LineList, path: string) => WorkDraft;
 };
 
 type TextAdapter = HtmlAdapter | LineAdapter;
@@ -72,14 +73,14 @@ const textAdapters: TextAdapter[] = [
 		html: false,
 		matches: ({text}) => looksLikeFffTxt(text),
 		parse: ({text}) => parseFffTxt(text),
-		parseLines: (lines) => parseFffTxtLines(lines),
+		parseLines: (lines) => parseFffTxtLines(lines.all()),
 	},
 	{
 		name: 'ao3-text',
 		html: false,
 		matches: ({text}) => looksLikeAo3Text(text),
 		parse: ({text}) => parseAo3Text(text),
-		parseLines: (lines) => parseAo3TextLines(lines),
+		parseLines: (lines) => parseAo3TextLines(lines.all()),
 	},
 	{
 		name: 'markdown',
@@ -87,7 +88,7 @@ const textAdapters: TextAdapter[] = [
 		matches: ({text, path}) =>
 			/\.(md|markdown)$/i.test(path) || markdownHeading.test(text.slice(0, 5000)),
 		parse: ({text, path}) => parseMarkdown(text, path),
-		parseLines: parseMarkdownLines,
+		parseLines: (lines, path) => parseMarkdownLines(lines.all(), path),
 	},
 	{
 		name: 'text',
@@ -141,47 +142,44 @@ const chosenByEnd = 200;
  * themselves when they are few, otherwise the opening, the first line holding each AO3 text
  * marker and the closing lines.
  */
-function textToChooseBy(lines: string[]): string {
+function textToChooseBy(lines: LineList): string {
 	let length = 0;
 	let head = 0;
-	while (head < lines.length && length <= chosenByStart) length += lines[head++]!.length + 1;
+	while (head < lines.length && length <= chosenByStart) length += lines.line(head++).length + 1;
 	let tail = lines.length;
 	length = 0;
-	while (tail > head && length <= chosenByEnd) length += lines[--tail]!.length + 1;
-	if (tail === head) return lines.join('\n');
-	const opening = lines.slice(0, head);
-	// In the order they come, so that each marker is first found on its own first line.
-	const markers = ao3TextMarkers
-		.filter((marker) => !opening.some((line) => line.includes(marker)))
-		.map((marker) => lines.findIndex((line, index) => index >= head && line.includes(marker)))
-		.filter((index) => index !== -1)
-		.sort((a, b) => a - b)
-		.map((index) => lines[index]!);
-	return [...opening, ...markers, ...lines.slice(tail)].join('\n');
+	while (tail > head && length <= chosenByEnd) length += lines.line(--tail).length + 1;
+	const range = (start: number, end: number) =>
+		Array.from({length: end - start}, (_, index) => lines.line(start + index));
+	if (tail === head) return range(0, lines.length).join('\n');
+	const opening = range(0, head);
+	const wanted = ao3TextMarkers.filter((marker) => !opening.some((line) => line.includes(marker)));
+	// Each marker's first line, in the order they come, so that each is found on its own first line.
+	const found = new Map<string, number>();
+	for (let index = head; index < lines.length && found.size < wanted.length; index++) {
+		const line = lines.line(index);
+		for (const marker of wanted)
+			if (!found.has(marker) && line.includes(marker)) found.set(marker, index);
+	}
+
+	const markers = [...found.values()].sort((a, b) => a - b).map((index) => lines.line(index));
+	return [...opening, ...markers, ...range(tail, lines.length)].join('\n');
 }
 
 /**
  * parseText of the lines joined, but text that is not HTML (plain, AO3's, FanFicFare's, Markdown)
  * is read from the lines themselves: a 5M-word work is then never one string, half of it two bytes
  * a character for the sake of one curly quote, with every paragraph cut from it keeping all of it.
- * The lines are taken over: they are emptied as they are read.
+ * Plain text takes the lines a stretch at a time, so that they need not all be read at once.
  */
-export function parseTextLines(lines: string[], path: string): WorkDraft {
+export function parseTextLines(lines: LineList, path: string): WorkDraft {
 	const choose = {text: textToChooseBy(lines), path};
 	if (!looksLikeHtml(choose.text) && !looksLikeAo3PageFragment(choose.text)) {
-		// Plain text comes last, so the others have only read the lines when it takes them over.
-		const draft = firstWithStory(lineAdapters, choose, (adapter) =>
-			adapter.parseLines(lines, path),
-		);
-		// Read now: the draft holds what it needs of them.
-		lines.length = 0;
-		return draft;
+		// Plain text comes last, so the others have only read the lines when it takes them.
+		return firstWithStory(lineAdapters, choose, (adapter) => adapter.parseLines(lines, path));
 	}
 
-	const text = lines.join('\n');
-	// The lines are the caller's, but no longer needed beside the text.
-	lines.length = 0;
-	return parseText({text, path});
+	return parseText({text: lines.all().join('\n'), path});
 }
 
 export {parseEpub};

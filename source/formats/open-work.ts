@@ -3,7 +3,7 @@
 
 import {assembleWork, identityIsComplete} from '../work/assemble.ts';
 import {decodeText, isZip, LoadError} from '../work/decode.ts';
-import {decodeLines} from '../work/decode-lines.ts';
+import {decodeLines, type FileLines} from '../work/decode-lines.ts';
 import {sanitiseText} from '../work/sanitise.ts';
 import type {Work} from '../work/types.ts';
 import {fb2Bytes, parseFb2, parseFb2Start} from './fb2.ts';
@@ -151,11 +151,15 @@ export function workFromStart(bytes: Uint8Array, path: string): Work {
 /**
  * A work file's bytes, let go of by the opener once it no longer needs them; `decoded` is told
  * when a text has been decoded into strings that keep no view of them, so that their owner can
- * free them at once.
+ * free them at once; `lines`, when a text is read line by line from them instead (see FileLines).
  */
-export type FileHolder = {bytes?: Uint8Array; decoded?: () => void};
+export type FileHolder = {
+	bytes?: Uint8Array;
+	decoded?: () => void;
+	lines?: (lines: FileLines) => void;
+};
 
-/** Decodes and parses; the text formats let go of the bytes as soon as they are decoded. */
+/** Decodes and parses; the text formats let go of the bytes once they are decoded or read. */
 function draftOf(file: FileHolder, path: string) {
 	if (!file.bytes || file.bytes.length === 0) throw new LoadError(`${path} is empty`);
 	if (isPdf(file.bytes)) throw new LoadError(`${path} is a PDF, which only openWork reads`);
@@ -178,10 +182,10 @@ function draftOf(file: FileHolder, path: string) {
 	}
 
 	if (/\.epub$/i.test(path)) throw new LoadError(`${path} is not an EPUB: it is not a zip file`);
-	const lines = decodeLines(file.bytes);
+	const lines = decodeLines(file.bytes, file.decoded);
 	if (lines) {
 		file.bytes = undefined;
-		file.decoded?.();
+		file.lines?.(lines);
 		return parseTextLines(lines, path);
 	}
 

@@ -5,26 +5,26 @@ import {emptyMeta, type WorkMeta} from '../work/types.ts';
 import {applyGutenbergHeader, gutenbergBounds} from './gutenberg.ts';
 import {findHeadings, type TextHeading} from './text-headings.ts';
 import {isBlank, paragraphsFromLines} from './text-lines.ts';
+import {arrayLines, lineRange, type LineList} from '../work/line-list.ts';
 
 /**
  * Chapters between the headings. A part heading ("BOOK II") with no text of its own before its
  * first chapter names the chapters under it ("BOOK II — CHAPTER I"), since their numbers start
- * again; in a text of parts alone, the parts are the chapters. The lines are emptied as their
- * chapters are made, so that a long work's lines and its paragraphs are never both whole.
+ * again; in a text of parts alone, the parts are the chapters. Each chapter's lines are taken as
+ * it is made, so that a long work's lines and its paragraphs are never both whole.
  */
-function chaptersFromLines(lines: string[], title: string): ChapterDraft[] {
+function chaptersFromLines(lines: LineList, title: string): ChapterDraft[] {
 	const headings = findHeadings(lines);
 	const hasChapters = headings.some((heading) => heading.kind !== 'part');
 	const chapters: ChapterDraft[] = [];
 	const firstStart = headings[0]?.start ?? lines.length;
-	const opening = paragraphsFromLines(lines.slice(0, firstStart));
-	lines.fill('', 0, firstStart);
+	const opening = paragraphsFromLines(lines.take(0, firstStart));
 	if (opening.length > 0) chapters.push(chapterDraft(title, opening, false));
 	let part: string | undefined;
 	for (const [index, heading] of headings.entries()) {
 		const end = headings[index + 1]?.start ?? lines.length;
-		const body = paragraphsFromLines(lines.slice(heading.end, end));
-		lines.fill('', heading.start, end);
+		lines.release(heading.start, heading.end);
+		const body = paragraphsFromLines(lines.take(heading.end, end));
 		if (heading.kind === 'part' && hasChapters) {
 			part = heading.title;
 			if (body.length === 0) continue;
@@ -34,13 +34,6 @@ function chaptersFromLines(lines: string[], title: string): ChapterDraft[] {
 	}
 
 	return chapters;
-}
-
-/** The lines from start to end, taken from `lines`, which is emptied. */
-function takeLines(lines: string[], start: number, end: number): string[] {
-	const taken = lines.slice(start, end);
-	lines.length = 0;
-	return taken;
 }
 
 function chapterTitle(heading: TextHeading, part: string | undefined): string {
@@ -74,8 +67,8 @@ const frontMatterName =
 	/^(?:(?:table of )?contents|preface|foreword|introduction|dedication|epigraph|acknowledge?ments|(?:author'?s |translator'?s )?notes?)$/i;
 
 /** Whether a chapter heading starts at the first of these lines. */
-function headingStartsAt(lines: string[], start: number): boolean {
-	return findHeadings(lines.slice(start, start + 12)).some((heading) => heading.start === 0);
+function headingStartsAt(lines: LineList, start: number): boolean {
+	return findHeadings(lineRange(lines, start, start + 12)).some((heading) => heading.start === 0);
 }
 
 /**
@@ -83,19 +76,24 @@ function headingStartsAt(lines: string[], start: number): boolean {
  * followed by a byline, or by one blank line when it reads as a title or a chapter heading
  * follows. Returns how many lines they take.
  */
-function titleLines(lines: string[], meta: WorkMeta): number {
-	const first = lines.findIndex((line) => !isBlank(line));
-	if (first === -1) return 0;
-	const title = lines[first]!.trim();
-	if (title.length > 80 || /[.!?,;:]$/.test(title) || findHeadings([title]).length > 0) {
+function titleLines(lines: LineList, meta: WorkMeta): number {
+	let first = 0;
+	while (first < lines.length && isBlank(lines.line(first))) first++;
+	if (first === lines.length) return 0;
+	const title = lines.line(first).trim();
+	if (
+		title.length > 80 ||
+		/[.!?,;:]$/.test(title) ||
+		findHeadings(arrayLines([title])).length > 0
+	) {
 		return 0;
 	}
 
 	let next = first + 1;
-	while (next < lines.length && isBlank(lines[next]!)) next++;
-	const byline = /^by\s+(.+)$/i.exec(lines[next]?.trim() ?? '');
+	while (next < lines.length && isBlank(lines.line(next))) next++;
+	const byline = /^by\s+(.+)$/i.exec(lines.line(next).trim());
 	if (!byline && next === first + 1) return 0;
-	if (byline && isBlank(lines[next + 1] ?? '')) {
+	if (byline && isBlank(lines.line(next + 1))) {
 		meta.title = title;
 		meta.authors = byline[1]!.split(/,\s+|\s+and\s+/);
 		return next + 1;
@@ -111,26 +109,30 @@ function titleLines(lines: string[], meta: WorkMeta): number {
 }
 
 export function parsePlainText(text: string, path: string): WorkDraft {
-	return parsePlainTextLines(text.split('\n'), path);
+	return parsePlainTextLines(arrayLines(text.split('\n')), path);
 }
 
-/** The same from the text's lines, as a large file is decoded (decodeLines); the lines are emptied. */
-export function parsePlainTextLines(all: string[], path: string): WorkDraft {
+/**
+ * The same from the text's lines, as a large file is read (see FileLines): taken in the order
+ * they come, so that the texts made of them can be kept where their lines were.
+ */
+export function parsePlainTextLines(all: LineList, path: string): WorkDraft {
 	const meta = emptyMeta(titleFromPath(path));
 	const draft = emptyDraft('text', meta);
-	const gutenberg = gutenbergBounds(all.length, (index) => all[index]!);
+	const gutenberg = gutenbergBounds(all.length, (index) => all.line(index));
 	if (gutenberg) {
 		// Project Gutenberg's header and licence: front and back matter, not story.
-		const header = all.slice(0, gutenberg.start);
+		const header = all.take(0, gutenberg.start);
 		applyGutenbergHeader(header.join('\n'), meta);
 		draft.notes = paragraphsFromLines(header);
-		draft.endNotes = paragraphsFromLines(all.slice(gutenberg.end));
-		draft.chapters = chaptersFromLines(takeLines(all, gutenberg.start, gutenberg.end), meta.title);
+		draft.chapters = chaptersFromLines(lineRange(all, gutenberg.start, gutenberg.end), meta.title);
+		draft.endNotes = paragraphsFromLines(all.take(gutenberg.end, all.length));
 		return draft;
 	}
 
 	const skipped = titleLines(all, meta);
 	draft.titlePage = skipped > 0;
-	draft.chapters = chaptersFromLines(takeLines(all, skipped, all.length), meta.title);
+	all.release(0, skipped);
+	draft.chapters = chaptersFromLines(lineRange(all, skipped, all.length), meta.title);
 	return draft;
 }

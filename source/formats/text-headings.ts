@@ -1,5 +1,6 @@
 // Chapter and part headings in plain text ("CHAPTER XII", "BOOK I", a bare "IV." and its title line).
 
+import type {LineList} from '../work/line-list.ts';
 import {countWords} from '../work/words.ts';
 import {isBlank} from './text-lines.ts';
 
@@ -84,9 +85,9 @@ function headingKey(heading: TextHeading): string {
 }
 
 /** A heading standing alone, with the title line under it when there is one. */
-function headingAt(lines: string[], index: number): TextHeading | undefined {
-	const line = lines[index]!;
-	if (index > 0 && !isBlank(lines[index - 1]!)) return undefined;
+function headingAt(lines: LineList, index: number): TextHeading | undefined {
+	const line = lines.line(index);
+	if (index > 0 && !isBlank(lines.line(index - 1))) return undefined;
 	const text = line.trim();
 	const kind = headingKind(text);
 	if (!kind) return undefined;
@@ -94,9 +95,9 @@ function headingAt(lines: string[], index: number): TextHeading | undefined {
 	const named = kind !== 'numeral' && /[:.\-–—]\s*\S/.test(text.replace(/^\S+\s+\S+/, ''));
 	// The title line: right under the heading or after a blank line or two, then a blank line.
 	let next = index + 1;
-	while (next < index + 3 && next < lines.length && isBlank(lines[next]!)) next++;
-	const title = lines[next] ?? '';
-	const closed = isBlank(lines[next + 1] ?? '');
+	while (next < index + 3 && next < lines.length && isBlank(lines.line(next))) next++;
+	const title = lines.line(next);
+	const closed = isBlank(lines.line(next + 1));
 	if (!named && closed && next < lines.length && isTitleLine(title) && !headingKind(title.trim())) {
 		const separator = kind === 'numeral' ? '. ' : ': ';
 		heading.title = `${text.replace(/[.:]$/, '')}${separator}${title.trim()}`;
@@ -104,7 +105,7 @@ function headingAt(lines: string[], index: number): TextHeading | undefined {
 		return heading;
 	}
 
-	return isBlank(lines[index + 1] ?? '') ? heading : undefined;
+	return isBlank(lines.line(index + 1)) ? heading : undefined;
 }
 
 /**
@@ -113,7 +114,7 @@ function headingAt(lines: string[], index: number): TextHeading | undefined {
  * "Chapter" headings (there they number sections). A heading with next to no text after it
  * whose numeral comes again later is a contents entry, not a heading.
  */
-export function findHeadings(lines: string[]): TextHeading[] {
+export function findHeadings(lines: LineList): TextHeading[] {
 	const found: TextHeading[] = [];
 	let last = 0;
 	for (let index = 0; index < lines.length; index++) {
@@ -139,7 +140,7 @@ export function findHeadings(lines: string[]): TextHeading[] {
 		if ((laterKeys.get(headingKey(heading)) ?? position) <= position) return true;
 		let words = 0;
 		for (let line = heading.end; line < next && words < 20; line++)
-			words += countWords(lines[line]!);
+			words += countWords(lines.line(line));
 		return words >= 20;
 	});
 }

@@ -1,7 +1,10 @@
-// Decodes a UTF-8 text file line by line, so that no string of the whole file is ever made.
+// A UTF-8 text file's lines, each decoded from the file's bytes when it is asked for: a 5M-word
+// work is never one string, nor 400,000 line strings held at once (36 MB), and the bytes of the
+// lines already read may be written over (the parse worker keeps block texts there: text-store.ts).
 
 import {isUtf8} from 'node:buffer';
 import {looksBinary, unmarkedUtf16} from './decode.ts';
+import type {LineList} from './line-list.ts';
 import {sanitiseText} from './sanitise.ts';
 
 const lineFeed = 0x0a;
@@ -9,11 +12,12 @@ const carriageReturn = 0x0d;
 
 /**
  * The lines of a file of valid UTF-8 (with or without a byte-order mark), made safe: exactly
- * `sanitiseText(decodeText(bytes).text).split('\n')`, each line a string of its own, so one
- * curly quote or CJK word makes its own line two bytes a character, not the whole work.
+ * `sanitiseText(decodeText(bytes).text).split('\n')`, each line a string of its own when read, so
+ * one curly quote or CJK word makes its own line two bytes a character, not the whole work.
  * Undefined for any other file (UTF-16, 8-bit, damaged, binary), which is decoded whole.
+ * `allRead` is told when every line has been read into an array, and the bytes are not needed.
  */
-export function decodeLines(bytes: Uint8Array): string[] | undefined {
+export function decodeLines(bytes: Uint8Array, allRead?: () => void): FileLines | undefined {
 	const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	if (file[0] === 0xff && file[1] === 0xfe) return undefined;
 	if (file[0] === 0xfe && file[1] === 0xff) return undefined;
@@ -21,33 +25,122 @@ export function decodeLines(bytes: Uint8Array): string[] | undefined {
 	if (!bom && (unmarkedUtf16(file) || looksBinary(file))) return undefined;
 	const start = bom ? 3 : 0;
 	if (!isUtf8(file.subarray(start))) return undefined;
-	const lines: string[] = [];
+	return new FileLines(file, start, allRead);
+}
+
+/** Where each line of the bytes starts and ends, its line end left out. */
+function lineBounds(file: Buffer, start: number): {starts: Uint32Array; ends: Uint32Array} {
+	let starts = new Uint32Array(1024);
+	let ends = new Uint32Array(1024);
+	let count = 0;
+	const push = (from: number, to: number) => {
+		if (count === starts.length) {
+			const grownStarts = new Uint32Array(count * 2);
+			const grownEnds = new Uint32Array(count * 2);
+			grownStarts.set(starts);
+			grownEnds.set(ends);
+			starts = grownStarts;
+			ends = grownEnds;
+		}
+
+		starts[count] = from;
+		ends[count++] = to;
+	};
+
 	// Where the next CR is, looked for again only once it is passed: a file without CRs is scanned once.
 	let nextReturn = file.indexOf(carriageReturn, start);
-	const push = (from: number, to: number) => {
+	const line = (from: number, to: number) => {
 		// CRLF, CR or LF all end a line (decodeText's normaliseLineEnds): a lone CR splits the line.
 		while (nextReturn !== -1 && nextReturn < to) {
-			lines.push(sanitiseText(file.toString('utf8', from, nextReturn)));
+			push(from, nextReturn);
 			from = nextReturn + 1;
 			nextReturn = file.indexOf(carriageReturn, from);
 		}
 
-		lines.push(sanitiseText(file.toString('utf8', from, to)));
+		push(from, to);
 	};
 
 	let from = start;
 	for (;;) {
 		const feed = file.indexOf(lineFeed, from);
 		if (feed === -1) {
-			push(from, file.length);
-			return lines;
+			line(from, file.length);
+			return {starts: starts.slice(0, count), ends: ends.slice(0, count)};
 		}
 
 		// The CRs just before a LF are part of that one line end.
 		let end = feed;
 		while (end > from && file[end - 1] === carriageReturn) end--;
-		push(from, end);
+		line(from, end);
 		if (nextReturn !== -1 && nextReturn < feed) nextReturn = file.indexOf(carriageReturn, feed);
 		from = feed + 1;
+	}
+}
+
+export class FileLines implements LineList {
+	readonly length: number;
+	readonly #file: Buffer;
+	readonly #starts: Uint32Array;
+	readonly #ends: Uint32Array;
+	/** Lines taken or released: their bytes are not read again. */
+	readonly #done: Uint8Array;
+	/** The first line not done. */
+	#first = 0;
+	#all?: string[];
+	/** The last two lines read: a line and the one before it are often both asked for. */
+	#recent: Array<[number, string]> = [
+		[-1, ''],
+		[-1, ''],
+	];
+
+	readonly #allRead?: () => void;
+
+	constructor(file: Buffer, start: number, allRead?: () => void) {
+		this.#file = file;
+		this.#allRead = allRead;
+		({starts: this.#starts, ends: this.#ends} = lineBounds(file, start));
+		this.length = this.#starts.length;
+		this.#done = new Uint8Array(this.length);
+	}
+
+	line(index: number): string {
+		if (index < 0 || index >= this.length) return '';
+		if (this.#all) return this.#all[index]!;
+		const [last, before] = this.#recent;
+		if (last![0] === index) return last![1];
+		if (before![0] === index) return before![1];
+		if (this.#done[index]) throw new Error(`line ${index} was read after it was let go of`);
+		const text = sanitiseText(this.#file.toString('utf8', this.#starts[index], this.#ends[index]));
+		this.#recent = [[index, text], last!];
+		return text;
+	}
+
+	take(start: number, end: number): string[] {
+		const lines: string[] = [];
+		for (let index = start; index < end; index++) lines.push(this.line(index));
+		this.release(start, end);
+		return lines;
+	}
+
+	release(start: number, end: number): void {
+		this.#done.fill(1, Math.max(0, start), Math.min(end, this.length));
+	}
+
+	all(): string[] {
+		if (!this.#all) {
+			const all: string[] = [];
+			for (let index = 0; index < this.length; index++) all.push(this.line(index));
+			this.#all = all;
+			this.release(0, this.length);
+			this.#allRead?.();
+		}
+
+		return this.#all;
+	}
+
+	/** Where the bytes of the first line not yet taken or released start: those before may be written over. */
+	get floor(): number {
+		while (this.#first < this.length && this.#done[this.#first]) this.#first++;
+		return this.#first < this.length ? this.#starts[this.#first]! : this.#file.length;
 	}
 }

@@ -10,16 +10,46 @@ import {ownText} from './own-text.ts';
 export class TextStore {
 	#bytes: Buffer;
 	#used = 0;
+	/**
+	 * Written over a file's own bytes: how far the texts may reach, the start of the first line
+	 * not yet read (see FileLines); none until the lines are there, then the whole buffer.
+	 */
+	#floor?: () => number;
+	#overFile = false;
 
 	/** `capacity`: what the texts are expected to take; the store grows if they take more. */
 	constructor(capacity: number) {
 		this.#bytes = Buffer.allocUnsafeSlow(Math.max(1024, capacity));
 	}
 
+	/**
+	 * A store that writes texts over a text file's bytes, behind its reading of them: a paragraph
+	 * never takes more bytes than the lines it is made of. Nothing is written until `readFrom` says
+	 * how far the reading has gone; a text that would pass it moves the store to a buffer of its own.
+	 */
+	static overFile(file: Buffer): TextStore {
+		const store = new TextStore(0);
+		store.#bytes = file;
+		store.#overFile = true;
+		store.#floor = () => 0;
+		return store;
+	}
+
+	/** How far the texts may reach in the file (undefined: the file is read, all of it may go). */
+	readFrom(floor: (() => number) | undefined): void {
+		if (this.#overFile) this.#floor = floor;
+	}
+
+	/** Moves to a buffer of its own, before the file's bytes are freed (a text not read by lines). */
+	leaveFile(): void {
+		if (this.#overFile) this.#grow(this.#bytes.length * 1.25);
+	}
+
 	/** Writes the text and returns where its bytes start; they end at `used`. */
 	add(text: string): number {
-		// Three bytes a UTF-16 unit at most; only touched pages of the spare space take memory.
-		this.reserve(text.length * 3);
+		// Three bytes a UTF-16 unit at most; only touched pages of the spare space take memory. Over a
+		// file, the room is exact: the file's unread lines lie close behind.
+		this.reserve(this.#overFile ? Buffer.byteLength(text) : text.length * 3);
 		const start = this.#used;
 		this.#used += this.#bytes.write(text, start, 'utf8');
 		return start;
@@ -31,8 +61,16 @@ export class TextStore {
 
 	/** Makes room for `bytes` more after what is used. */
 	reserve(bytes: number): void {
-		if (this.#used + bytes <= this.#bytes.length) return;
-		const grown = Buffer.allocUnsafeSlow(Math.max(this.#bytes.length * 2, this.#used + bytes));
+		const limit = this.#floor ? Math.min(this.#floor(), this.#bytes.length) : this.#bytes.length;
+		if (this.#used + bytes <= limit) return;
+		// Leaving the file, whose unread lines must stay as they are, it takes as much again.
+		this.#grow(Math.max(this.#used + bytes, this.#bytes.length * (this.#floor ? 1.25 : 2)));
+	}
+
+	#grow(size: number): void {
+		this.#floor = undefined;
+		this.#overFile = false;
+		const grown = Buffer.allocUnsafeSlow(Math.max(1024, size));
 		this.#bytes.copy(grown, 0, 0, this.#used);
 		this.#bytes = grown;
 	}

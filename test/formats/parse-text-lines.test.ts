@@ -7,12 +7,13 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {parseText, parseTextLines} from '../../source/formats/index.ts';
 import {workFromBytes, workFromFile} from '../../source/formats/open-work.ts';
-import {decodeLines} from '../../source/work/decode-lines.ts';
+import {decodeLines, type FileLines} from '../../source/work/decode-lines.ts';
+import {arrayLines} from '../../source/work/line-list.ts';
 
 const fixtureRoot = new URL('../fixtures/', import.meta.url).pathname;
 
 const bothWays = (lines: string[], path: string) => {
-	const fromLines = parseTextLines([...lines], path);
+	const fromLines = parseTextLines(arrayLines([...lines]), path);
 	assert.deepEqual(fromLines, parseText({text: lines.join('\n'), path}), path);
 	return fromLines.format;
 };
@@ -25,7 +26,8 @@ test('every text fixture reads the same from its lines as from its whole text', 
 			const path = join(fixtureRoot, format, name);
 			const lines = decodeLines(readFileSync(path));
 			if (!lines) continue;
-			bothWays(lines, path);
+			const text = decodeLines(readFileSync(path))!.all().join('\n');
+			assert.deepEqual(parseTextLines(lines, path), parseText({text, path}), path);
 			read++;
 		}
 	}
@@ -60,7 +62,7 @@ test('a long text is chosen by what lies past its start as well: AO3 markers and
 	];
 	assert.equal(bothWays([...start, ...prose, ...both], 'c.txt'), 'ao3-text');
 	// FanFicFare's text without its "Packaged:" line is known by its byline and its last line.
-	const fff = decodeLines(readFileSync(join(fixtureRoot, 'fff-txt/lantern-road.txt')))!;
+	const fff = decodeLines(readFileSync(join(fixtureRoot, 'fff-txt/lantern-road.txt')))!.all();
 	// (and without the Markdown heading that one chapter has, which would make it Markdown's first)
 	const unpackaged = fff.filter((line) => !/^(?:Packaged:|### )/.test(line));
 	unpackaged.splice(-12, 0, ...prose);
@@ -83,7 +85,7 @@ test('a large plain text is never decoded as one string', (t) => {
 	assert.ok(longest < 64 * 1024, `decoded ${longest} bytes at once`);
 });
 
-test('a plain text empties its lines as it reads them, and tells when its bytes are decoded', () => {
+test('a plain text takes its lines in order, and says how its bytes are read', () => {
 	// The lines and the paragraphs made of them are never both whole: the lines go chapter by chapter.
 	const lines = [
 		'Title',
@@ -98,22 +100,32 @@ test('a plain text empties its lines as it reads them, and tells when its bytes 
 		'',
 		'Two.',
 	];
-	const draft = parseTextLines(lines, 'x.txt');
+	const draft = parseTextLines(arrayLines(lines), 'x.txt');
 	assert.equal(draft.chapters.length, 2);
-	assert.deepEqual(lines, []);
-	// The opener says when a text's bytes are no longer needed, so that their owner can free them.
+	assert.ok(lines.every((line) => line === ''));
+	// The opener says when a text's bytes are read by lines, or decoded whole, so that their owner
+	// can keep texts over them, or free them.
 	const told: string[] = [];
-	const file = {
-		bytes: Buffer.from('Chapter 1\n\nSome text.\n'),
+	const holder = (bytes: Uint8Array) => ({
+		bytes,
 		decoded: () => told.push('decoded'),
-	};
+		lines: (read: FileLines) => told.push(`${read.length} lines`),
+	});
+	const file = holder(Buffer.from('Chapter 1\n\nSome text.\n'));
 	workFromFile(file, 'x.txt');
-	assert.deepEqual(told, ['decoded']);
+	assert.deepEqual(told, ['4 lines']);
 	assert.equal(file.bytes, undefined);
+	told.length = 0;
+	workFromFile(holder(Buffer.from('\uFEFFChapter 1\n\nSome text.\n', 'utf16le')), 'x.txt');
+	assert.deepEqual(told, ['decoded']);
+	// Markdown reads every line at once: the bytes are then done with.
+	told.length = 0;
+	workFromFile(holder(Buffer.from('# One\n\nSome text.\n')), 'x.md');
+	assert.deepEqual(told, ['4 lines', 'decoded']);
 });
 
 test('AO3 text, FanFicFare TXT and Markdown are read from their lines too, never joined into one text', () => {
-	const fff = decodeLines(readFileSync(join(fixtureRoot, 'fff-txt/lantern-road.txt')))!;
+	const fff = decodeLines(readFileSync(join(fixtureRoot, 'fff-txt/lantern-road.txt')))!.all();
 	const long = [
 		['ao3-text', ['Title', '', 'by Someone', '', 'Work Text:', '', ...prose], 'a.txt'],
 		['fff-txt', [...fff.slice(0, -12), ...prose, ...fff.slice(-12)], 'b.txt'],
@@ -127,9 +139,8 @@ test('AO3 text, FanFicFare TXT and Markdown are read from their lines too, never
 				throw new Error('the lines were joined');
 			},
 		});
-		const draft = parseTextLines(lines, path);
+		const draft = parseTextLines(arrayLines(lines), path);
 		assert.equal(draft.format, format);
 		assert.deepEqual(draft, parseText({text: source.join('\n'), path}), path);
-		assert.deepEqual([...lines], [], `${format}: the lines are let go of once read`);
 	}
 });

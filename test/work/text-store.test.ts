@@ -7,41 +7,50 @@ import {join} from 'node:path';
 import {test} from 'node:test';
 import {openWork} from '../../source/formats/open-work.ts';
 import {blockPieces, packTexts, TextUnpacker, unpackPiece} from '../../source/packed-texts.ts';
+import {parseStore} from '../../source/parse-store.ts';
 import {SearchIndex} from '../../source/reader/search-index.ts';
 import {storeTextsIn, StoredBlock, TextStore, textBlock} from '../../source/work/text-store.ts';
 import type {Block, Work} from '../../source/work/types.ts';
+import {generatedFile} from '../bench/generate.ts';
 import {zipFolder} from '../helpers/epub.ts';
 import {extensions, writers, type Story} from '../helpers/writers.ts';
 
 /**
- * The work as the worker hands it over: read with a store, packed, sent in pieces and unpacked;
- * and how many of its blocks had their text in the store, not as a string of their own.
+ * The work as the worker hands it over: read with its store (parse-store.ts; or, given a capacity,
+ * a store that starts that small), packed, sent in pieces and unpacked; how many of its blocks had
+ * their text in the store, not as a string of their own; and whether the texts were kept over the
+ * file's own bytes.
  */
 async function throughTheStore(
 	bytes: Uint8Array,
 	path: string,
-	capacity: number,
-): Promise<{work: Work; stored: number}> {
-	const store = new TextStore(capacity);
+	capacity?: number,
+): Promise<{work: Work; stored: number; overFile: boolean}> {
+	const buffer = new Uint8Array(bytes).buffer;
+	const prepared = parseStore(buffer);
+	const store = capacity === undefined ? prepared.store : new TextStore(capacity);
+	const file = capacity === undefined ? prepared.file : {bytes: new Uint8Array(buffer)};
 	storeTextsIn(store);
 	let work: Work;
 	try {
-		work = await openWork({bytes}, path);
+		work = await openWork(file, path);
 	} finally {
 		storeTextsIn(undefined);
+		store?.readFrom(undefined);
 	}
 
 	const stored = work.blocks.filter((block) => block instanceof StoredBlock).length;
-	const packed = structuredClone(packTexts(work.blocks, {release: true, store}));
+	const packed = packTexts(work.blocks, {release: true, store});
+	const overFile = packed.bytes === buffer;
 	const pieces = [...blockPieces(work.blocks, 7)].map((piece) => structuredClone(piece));
-	const unpacker = new TextUnpacker(packed);
+	const unpacker = new TextUnpacker(structuredClone(packed));
 	const blocks: Block[] = [];
 	for (const piece of pieces) for (const block of unpackPiece(piece, unpacker)) blocks.push(block);
 	const received = {...structuredClone({...work, blocks: []}), blocks};
 	// The spent buffer still holds the search index, as the packed one did.
 	const storage = unpacker.spent()!;
 	assert.ok(storage.length >= received.charsBefore[blocks.length]!, 'room for the index');
-	return {work: received, stored};
+	return {work: received, stored, overFile};
 }
 
 function files(): Array<{path: string; bytes: () => Uint8Array}> {
@@ -82,9 +91,13 @@ test('every fixture reads the same through the worker’s store as without it', 
 	for (const file of files()) {
 		const bytes = file.bytes();
 		const expected = await openWork({bytes: bytes.slice()}, file.path);
-		// A store too small at first has to grow, as one for a badly guessed size would.
-		const {work: actual, stored} = await throughTheStore(bytes.slice(), file.path, 16);
+		const {work: actual, overFile} = await throughTheStore(bytes, file.path);
 		assert.deepEqual(actual, expected, file.path);
+		// Plain text in UTF-8 keeps its texts over its own bytes.
+		if (file.path.endsWith('katrine-pg14263-cut.txt')) assert.ok(overFile, file.path);
+		// A store too small at first has to grow, as one for a badly guessed size would.
+		const {work: grown, stored} = await throughTheStore(bytes, file.path, 16);
+		assert.deepEqual(grown, expected, file.path);
 		// PDFs make their blocks without the store; every other format stores its paragraphs (the
 		// front page, headings and labels are made later, and packed from strings).
 		if (!file.path.endsWith('.pdf')) assert.ok(stored > 0, `${file.path}: none stored`);
@@ -97,8 +110,10 @@ test('every format written by its producer reads the same through the store', as
 		const bytes = typeof written === 'string' ? new TextEncoder().encode(written) : written;
 		const path = `story.${extensions[format] ?? format}`;
 		const expected = await openWork({bytes: bytes.slice()}, path);
-		const {work: actual, stored} = await throughTheStore(bytes.slice(), path, bytes.length * 8);
+		const {work: actual} = await throughTheStore(bytes, path);
 		assert.deepEqual(actual, expected, format);
+		const {work: grown, stored} = await throughTheStore(bytes, path, 16);
+		assert.deepEqual(grown, expected, format);
 		assert.ok(stored > 0, `${format}: none stored`);
 		const [found, wanted] = [actual, expected].map((work) => {
 			const index = new SearchIndex(work);
@@ -108,6 +123,77 @@ test('every format written by its producer reads the same through the store', as
 		assert.ok(wanted!.length > 0);
 		assert.deepEqual(found, wanted, format);
 	}
+});
+
+test('a long plain text keeps its texts over its own bytes, and reads the same', async () => {
+	const generated = generatedFile('text', 30_000).bytes;
+	const text = Buffer.from(generated).toString();
+	// Hard-wrapped with CRLF and curly quotes, as real downloads are; and as a Gutenberg text.
+	const windows = text.replaceAll('\n', '\r\n').replaceAll("'", '’');
+	const gutenberg = [
+		'The Project Gutenberg eBook of A Long Work',
+		'',
+		'Title: A Long Work',
+		'',
+		'*** START OF THE PROJECT GUTENBERG EBOOK A LONG WORK ***',
+		text,
+		'*** END OF THE PROJECT GUTENBERG EBOOK A LONG WORK ***',
+		'',
+		'Updated editions will replace the previous one.',
+	].join('\n');
+	for (const [name, bytes] of [
+		['generated', generated],
+		['windows', Buffer.from(windows)],
+		['gutenberg', Buffer.from(gutenberg)],
+	] as const) {
+		const expected = await openWork({bytes: bytes.slice()}, 'long.txt');
+		const {work, overFile} = await throughTheStore(bytes, 'long.txt');
+		assert.ok(overFile, `${name}: kept over the file`);
+		assert.deepEqual(work, expected, name);
+	}
+});
+
+test('a store over a file writes behind its reading, and moves out when a text would pass it', () => {
+	const file = Buffer.from('first line\nsecond line\nthird\n');
+	const store = TextStore.overFile(file);
+	// The first line is read: the second starts at byte 11.
+	store.readFrom(() => 11);
+	assert.equal(store.add('first line'), 0);
+	assert.equal(store.bytes, file, 'written over the file');
+	assert.equal(file.toString('utf8', 0, 10), 'first line');
+	// Two bytes a character would pass what has been read: the store takes a buffer of its own.
+	store.add('é');
+	assert.notEqual(store.bytes, file);
+	assert.equal(
+		file.toString('utf8', 11),
+		'second line\nthird\n',
+		'the unread lines are as they were',
+	);
+	assert.equal(store.text(0, 10), 'first line');
+	assert.equal(store.text(10, store.used), 'é');
+	// Once it has left the file, how far the file is read no longer matters.
+	store.readFrom(() => 0);
+	store.add('more');
+	assert.equal(store.text(store.used - 4, store.used), 'more');
+
+	const whole = TextStore.overFile(Buffer.from('abcdef'));
+	whole.readFrom(undefined);
+	whole.add('xyz');
+	whole.add('uvw');
+	assert.equal(whole.text(0, 6), 'xyzuvw');
+	whole.add('grows');
+	assert.equal(whole.text(0, whole.used), 'xyzuvwgrows');
+	// Nothing may be written over a file until its reading has begun.
+	const unread = Buffer.from('untouched');
+	const early = TextStore.overFile(unread);
+	early.add('x');
+	assert.equal(unread.toString(), 'untouched');
+	const left = Buffer.from('left alone');
+	const leaving = TextStore.overFile(left);
+	leaving.leaveFile();
+	leaving.readFrom(() => 100);
+	leaving.add('x');
+	assert.equal(left.toString(), 'left alone');
 });
 
 test('a stored block reads its text from the store until it is given one of its own', () => {
