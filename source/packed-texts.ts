@@ -7,7 +7,6 @@
 // between blocks, which the texts' UTF-8 and the spare bytes always hold), instead of the index
 // taking as much again (26 MB at 5M words).
 
-import {deserialize, serialize} from 'node:v8';
 import {isMobiBytes} from './formats/mobi.ts';
 import {isZip} from './work/decode.ts';
 import {StoredBlock, type TextStore} from './work/text-store.ts';
@@ -106,38 +105,8 @@ export class TextUnpacker {
 	}
 }
 
-/**
- * A piece of the blocks as the worker sends it, serialized without their texts (sent before them,
- * packed: see packTexts) and transferred, not copied, so that the worker can send every piece at
- * once and end, giving back all its memory, while the main thread takes them one at a time.
- */
-export type BlockPiece = {blocks: ArrayBuffer; received: number; total: number};
-
 /** The bytes as an ArrayBuffer of their own, to transfer: the whole buffer, or a copy of a slice. */
 export function ownArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 	const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
 	return (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
-}
-
-/**
- * The blocks, their texts packed already, in pieces of `size`, made as they are asked for; a piece
- * made is let go of here, since it belongs to its receiver now.
- */
-export function* blockPieces(blocks: Block[], size: number): Generator<BlockPiece> {
-	for (let next = 0; next < blocks.length; next += size) {
-		const piece = blocks.slice(next, next + size);
-		blocks.fill(undefined as never, next, next + piece.length);
-		yield {
-			blocks: ownArrayBuffer(serialize(piece)),
-			received: next + piece.length,
-			total: blocks.length,
-		};
-	}
-}
-
-/** The blocks of a piece, with their texts read from the unpacker, in order. */
-export function unpackPiece(piece: BlockPiece, texts: TextUnpacker): Block[] {
-	const blocks = deserialize(Buffer.from(piece.blocks)) as Block[];
-	for (const block of blocks) block.text = texts.next();
-	return blocks;
 }

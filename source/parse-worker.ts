@@ -3,7 +3,8 @@
 import {parentPort, workerData} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
 import {chapterTransfers, packChapters} from './packed-chapters.ts';
-import {blockPieces, packTexts} from './packed-texts.ts';
+import {blockPieces, pieceTransfers} from './packed-blocks.ts';
+import {packTexts} from './packed-texts.ts';
 import {parseStore} from './parse-store.ts';
 import {LoadError} from './work/decode.ts';
 import {storeTextsIn} from './work/text-store.ts';
@@ -38,7 +39,7 @@ try {
 		...(texts.starts ? [texts.starts.buffer as ArrayBuffer] : []),
 	]);
 	for (const piece of blockPieces(blocks, blocksPerMessage)) {
-		send({type: 'blocks', ...piece}, [piece.blocks]);
+		send({type: 'blocks', ...piece}, pieceTransfers(piece));
 	}
 
 	send({type: 'rest', rest, outline}, [

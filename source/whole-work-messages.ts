@@ -1,7 +1,8 @@
 // What the main thread and the parsing worker say to each other.
 
 import type {PackedChapters} from './packed-chapters.ts';
-import type {BlockPiece, PackedTexts} from './packed-texts.ts';
+import type {BlockPiece} from './packed-blocks.ts';
+import type {PackedTexts} from './packed-texts.ts';
 import type {Work} from './work/types.ts';
 
 export type WorkerInput = {bytes?: ArrayBuffer; path: string};
@@ -9,7 +10,7 @@ export type WorkerInput = {bytes?: ArrayBuffer; path: string};
 export type FromWorker =
 	/** Every block's text, packed, before the blocks themselves. */
 	| ({type: 'texts'} & PackedTexts)
-	/** A piece of the blocks, serialized without their texts. */
+	/** A piece of the blocks, without their texts. */
 	| ({type: 'blocks'} & BlockPiece)
 	| {type: 'rest'; rest: Omit<Work, 'blocks' | 'chapters' | 'sections'>; outline: PackedChapters}
 	| {type: 'failed'; message: string; loadError: boolean};

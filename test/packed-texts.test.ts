@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {zipSync} from 'fflate';
-import {
-	blockPieces,
-	packTexts,
-	storesTexts,
-	TextUnpacker,
-	unpackPiece,
-} from '../source/packed-texts.ts';
+import {blockPieces, unpackPiece} from '../source/packed-blocks.ts';
+import {packTexts, storesTexts, TextUnpacker} from '../source/packed-texts.ts';
 import {mobi6File} from './helpers/mobi.ts';
 import type {Block} from '../source/work/types.ts';
 
