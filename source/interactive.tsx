@@ -17,6 +17,7 @@ import type {Arrival} from './reader/loading.ts';
 import {arrivalFor} from './arrival.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
+import type {WorkTexts} from './work/work-texts.ts';
 import type {SyncEngine} from './sync/engine.ts';
 import {actionRelay, SyncRunner} from './sync-runner.ts';
 
@@ -59,11 +60,11 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	// A large work first shows its opening while the whole of it is read in a worker; one whose
 	// opening names nothing on its own is read whole in the worker before the first screen.
 	let work = await openingOfSource(source);
-	let searchStorage: Buffer | undefined;
+	let texts: WorkTexts | undefined;
 	if (!work) {
 		const before = await readBeforeScreen(await wholeBytes(source), path);
 		if ('quit' in before) return before.quit === 'stop' ? 130 : 0;
-		({work, searchStorage} = before);
+		({work, texts} = before);
 	}
 
 	const preview = work.partial ? work : undefined;
@@ -89,7 +90,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		else waitingForPlace = true;
 	}
 
-	let book = new Book(work, {readings: options.readings, searchStorage});
+	let book = new Book(work, {readings: options.readings, texts});
 	const columns = process.stdout.columns || 80;
 	const rows = process.stdout.rows || 24;
 	const session = new ReadingSession(
@@ -203,12 +204,12 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	const readWhole = (bytes: Uint8Array) => {
 		if (finished) return;
 		stopReading = readWholeWork(bytes, path, {
-			done(whole, storage) {
+			done(whole, wholeTexts) {
 				if (finished) return;
 				work = whole;
 				session.setWork(whole);
 				sync?.setWork({work: whole, path});
-				book = new Book(whole, {readings: options.readings, searchStorage: storage});
+				book = new Book(whole, {readings: options.readings, texts: wholeTexts});
 				app.rerender(element(book, arrivalOf(whole)));
 				setTimeout(warmContents, 50).unref();
 				// Other devices' places are found in the whole work, once it is here.

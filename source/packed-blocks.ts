@@ -4,8 +4,9 @@
 // that with the serializer's spare room, at the moment its memory peaks.
 
 import {deserialize, serialize} from 'node:v8';
-import {ownArrayBuffer, type TextUnpacker} from './packed-texts.ts';
+import {ownArrayBuffer} from './packed-texts.ts';
 import type {Block, BlockKind, BlockPart} from './work/types.ts';
+import type {WorkTexts} from './work/work-texts.ts';
 
 const kinds: readonly BlockKind[] = [
 	'paragraph',
@@ -95,8 +96,8 @@ export function* blockPieces(blocks: Block[], size: number): Generator<BlockPiec
 	}
 }
 
-/** The blocks of a piece, with their texts read from the unpacker, in order. */
-export function unpackPiece(piece: BlockPiece, texts: TextUnpacker): Block[] {
+/** The blocks of a piece, their texts read from the work's texts, in order. */
+export function unpackPiece(piece: BlockPiece, texts: WorkTexts): Block[] {
 	const others = new Map(
 		piece.others
 			? (deserialize(Buffer.from(piece.others)) as Array<[number, Omit<Block, 'text'>]>)
@@ -104,17 +105,16 @@ export function unpackPiece(piece: BlockPiece, texts: TextUnpacker): Block[] {
 	);
 	const blocks: Block[] = [];
 	for (const [index, value] of piece.codes.entries()) {
-		const text = texts.next();
 		if (value === other) {
-			blocks.push({...others.get(index)!, text});
+			const rest = others.get(index)!;
+			blocks.push(Object.assign(texts.block(rest.kind, rest.part), rest));
 			continue;
 		}
 
-		const block: Block = {
-			kind: kinds[Math.floor(value / parts.length)]!,
-			part: parts[value % parts.length]!,
-			text,
-		};
+		const block = texts.block(
+			kinds[Math.floor(value / parts.length)]!,
+			parts[value % parts.length]!,
+		);
 		const element = piece.elements?.[index];
 		if (element !== undefined && !Number.isNaN(element)) block.epubElement = element;
 		blocks.push(block);

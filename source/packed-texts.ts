@@ -1,11 +1,6 @@
-// Block texts packed as one UTF-8 buffer, for the parsing worker to hand them to the main thread.
-// Cloned one by one, each text would keep the representation it had in the worker: two bytes a
-// character for a whole work decoded with one curly quote in it. Decoded from UTF-8 here, a text
-// of Latin-1 characters becomes a one-byte string: half the memory of the work's text.
-// The buffer is the whole work's, with a byte to spare for each block: once the main thread has
-// read every text out of it, it becomes the work's search index (a byte per UTF-16 unit and one
-// between blocks, which the texts' UTF-8 and the spare bytes always hold), instead of the index
-// taking as much again (26 MB at 5M words).
+// Block texts packed as one UTF-8 buffer, for the parsing worker to hand them to the main thread,
+// which keeps them there and then in the search index, never as a string for each block (see
+// work/work-texts.ts).
 
 import {isMobiBytes} from './formats/mobi.ts';
 import {isZip} from './work/decode.ts';
@@ -34,8 +29,7 @@ export function storesTexts(bytes: Uint8Array): boolean {
 }
 
 /**
- * Packs every block's text, in order, into one buffer that can be transferred, with a spare byte
- * per block at its end. `release` empties each block's text once it is packed. With `store`, the
+ * Packs every block's text, in order, into one buffer that can be transferred. `release` empties each block's text once it is packed. With `store`, the
  * texts kept there stay where they are, and the others are added to it: the store's buffer is the
  * packed one.
  */
@@ -47,7 +41,7 @@ export function packTexts(
 	if (store) return packIntoStore(blocks, store, options.release === true);
 	let total = 0;
 	for (const block of blocks) total += Buffer.byteLength(block.text);
-	const buffer = Buffer.allocUnsafeSlow(total + blocks.length);
+	const buffer = Buffer.allocUnsafeSlow(total);
 	const ends = new Uint32Array(blocks.length);
 	let at = 0;
 	for (const [index, block] of blocks.entries()) {
@@ -75,34 +69,7 @@ function packIntoStore(blocks: readonly Block[], store: TextStore, release: bool
 		if (release) block.text = '';
 	}
 
-	store.reserve(blocks.length);
 	return {bytes: store.bytes.buffer as ArrayBuffer, ends, starts};
-}
-
-/** Reads the packed texts back, block by block, in the order they were packed. */
-export class TextUnpacker {
-	readonly #bytes: Buffer;
-	readonly #ends: Uint32Array;
-	readonly #starts: Uint32Array | undefined;
-	#next = 0;
-
-	constructor(packed: PackedTexts) {
-		this.#bytes = Buffer.from(packed.bytes);
-		this.#ends = packed.ends;
-		this.#starts = packed.starts;
-	}
-
-	/** The next block's text. */
-	next(): string {
-		const index = this.#next++;
-		const start = this.#starts?.[index] ?? (index === 0 ? 0 : this.#ends[index - 1]!);
-		return this.#bytes.toString('utf8', start, this.#ends[index]);
-	}
-
-	/** The whole buffer, free to be written over, once every text has been read out of it. */
-	spent(): Buffer | undefined {
-		return this.#next >= this.#ends.length ? this.#bytes : undefined;
-	}
 }
 
 /** The bytes as an ArrayBuffer of their own, to transfer: the whole buffer, or a copy of a slice. */

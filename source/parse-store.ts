@@ -7,9 +7,9 @@ import {isZip} from './work/decode.ts';
 import {TextStore} from './work/text-store.ts';
 
 /**
- * What an EPUB's block texts are expected to take as UTF-8, with a spare byte each, as a share of
- * the file (a 4.5 MB EPUB of 5M words holds 26 MB of text), up to a bound. Only the pages written
- * take memory; a store that needs more grows, copying what it holds.
+ * What an EPUB's block texts are expected to take as UTF-8, as a share of the file (a 4.5 MB EPUB
+ * of 5M words holds 26 MB of text), up to a bound. Only the pages written take memory; a store
+ * that needs more grows, copying what it holds.
  */
 const textPerZipByte = 8;
 const mostStoreBytes = 256 * 1024 * 1024;

@@ -9,6 +9,7 @@ import {parseStore} from './parse-store.ts';
 import {LoadError} from './work/decode.ts';
 import {storeTextsIn} from './work/text-store.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
+import {foldedTransfers, foldTexts} from './work/work-texts.ts';
 
 /** Blocks per piece: few enough that the main thread takes each in a few milliseconds. */
 const blocksPerMessage = 2000;
@@ -32,12 +33,8 @@ try {
 	const outline = packChapters(chapters, sections);
 	// Every piece at once: the main thread takes them one at a time between keys, and this thread
 	// ends as soon as they are sent, giving back the memory the parse took.
-	const texts = packTexts(blocks, {release: true, store});
-	send({type: 'texts', ...texts}, [
-		texts.bytes,
-		texts.ends.buffer as ArrayBuffer,
-		...(texts.starts ? [texts.starts.buffer as ArrayBuffer] : []),
-	]);
+	const texts = foldTexts(packTexts(blocks, {release: true, store}));
+	send({type: 'texts', ...texts}, foldedTransfers(texts));
 	for (const piece of blockPieces(blocks, blocksPerMessage)) {
 		send({type: 'blocks', ...piece}, pieceTransfers(piece));
 	}

@@ -6,9 +6,10 @@ import {basename} from 'node:path';
 import {readWholeWork} from './whole-work.ts';
 import {sanitiseLine} from './work/sanitise.ts';
 import type {Work} from './work/types.ts';
+import type {WorkTexts} from './work/work-texts.ts';
 
 /** How reading ended before the first screen: the work, or the key that ended the program. */
-export type BeforeScreen = {work: Work; searchStorage?: Buffer} | {quit: 'quit' | 'stop'};
+export type BeforeScreen = {work: Work; texts?: WorkTexts} | {quit: 'quit' | 'stop'};
 
 const ctrlC = 0x03;
 const clearLine = '\r\u001B[2K';
@@ -48,7 +49,7 @@ export function readBeforeScreen(
 		stdin.on('data', onKey);
 		stdin.resume();
 		stopReading = readWholeWork(bytes, path, {
-			done: (work, searchStorage) => end({work, searchStorage}),
+			done: (work, texts) => end({work, texts}),
 			failed: (error) => end({error}),
 		});
 	});

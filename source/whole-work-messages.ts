@@ -2,14 +2,14 @@
 
 import type {PackedChapters} from './packed-chapters.ts';
 import type {BlockPiece} from './packed-blocks.ts';
-import type {PackedTexts} from './packed-texts.ts';
 import type {Work} from './work/types.ts';
+import type {FoldedTexts} from './work/work-texts.ts';
 
 export type WorkerInput = {bytes?: ArrayBuffer; path: string};
 
 export type FromWorker =
-	/** Every block's text, packed, before the blocks themselves. */
-	| ({type: 'texts'} & PackedTexts)
+	/** Every block's text, folded, before the blocks themselves. */
+	| ({type: 'texts'} & FoldedTexts)
 	/** A piece of the blocks, without their texts. */
 	| ({type: 'blocks'} & BlockPiece)
 	| {type: 'rest'; rest: Omit<Work, 'blocks' | 'chapters' | 'sections'>; outline: PackedChapters}

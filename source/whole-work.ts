@@ -6,16 +6,17 @@ import {Worker} from 'node:worker_threads';
 import {openWork} from './formats/open-work.ts';
 import {unpackChapters} from './packed-chapters.ts';
 import {unpackPiece} from './packed-blocks.ts';
-import {ownArrayBuffer, TextUnpacker} from './packed-texts.ts';
+import {ownArrayBuffer} from './packed-texts.ts';
 import {LoadError} from './work/decode.ts';
 import type {Block, Work} from './work/types.ts';
+import {WorkTexts} from './work/work-texts.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
 
 export type WholeWorkHandlers = {
 	/** Share of the blocks received so far, 0 to 1. */
 	progress?: (fraction: number) => void;
-	/** `searchStorage`: a buffer the work's search index may be written into (see packed-texts.ts). */
-	done: (work: Work, searchStorage?: Buffer) => void;
+	/** `texts`: where the blocks' texts are kept, for the search index to fold them into (see work-texts.ts). */
+	done: (work: Work, texts?: WorkTexts) => void;
 	failed: (error: unknown) => void;
 };
 
@@ -63,7 +64,7 @@ export function readWholeWork(
 		resourceLimits: {maxYoungGenerationSizeMb: youngGenerationMb},
 	});
 	const blocks: Block[] = [];
-	let texts: TextUnpacker | undefined;
+	let texts: WorkTexts | undefined;
 	let finished = false;
 	const finish = () => {
 		finished = true;
@@ -81,13 +82,13 @@ export function readWholeWork(
 		const message = waiting.shift();
 		if (finished || !message) return;
 		if (message.type === 'texts') {
-			texts = new TextUnpacker(message);
+			texts = new WorkTexts(message);
 		} else if (message.type === 'blocks') {
 			for (const block of unpackPiece(message, texts!)) blocks.push(block);
 			handlers.progress?.(message.received / Math.max(1, message.total));
 		} else if (message.type === 'rest') {
 			finish();
-			handlers.done({...message.rest, ...unpackChapters(message.outline), blocks}, texts?.spent());
+			handlers.done({...message.rest, ...unpackChapters(message.outline), blocks}, texts);
 		} else {
 			finish();
 			handlers.failed(

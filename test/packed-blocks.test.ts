@@ -5,20 +5,22 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import fc from 'fast-check';
 import {blockPieces, pieceTransfers, unpackPiece} from '../source/packed-blocks.ts';
-import {packTexts, TextUnpacker} from '../source/packed-texts.ts';
+import {packTexts} from '../source/packed-texts.ts';
+import {foldTexts, WorkTexts} from '../source/work/work-texts.ts';
 import type {Block} from '../source/work/types.ts';
 
 /** The blocks as the main thread gets them: texts packed, pieces of `size` cloned across. */
 function sent(blocks: Block[], size: number): Block[] {
 	const copies = structuredClone(blocks);
-	const unpacker = new TextUnpacker(structuredClone(packTexts(copies, {release: true})));
+	const texts = new WorkTexts(foldTexts(structuredClone(packTexts(copies, {release: true}))));
 	const received: Block[] = [];
 	for (const piece of blockPieces(copies, size)) {
 		const arrived = structuredClone(piece, {transfer: pieceTransfers(piece)});
-		for (const block of unpackPiece(arrived, unpacker)) received.push(block);
+		for (const block of unpackPiece(arrived, texts)) received.push(block);
 	}
 
-	return received;
+	// Their texts are read from the work's texts: here, as a block's own.
+	return received.map((block) => ({...block, text: block.text}));
 }
 
 const styled: Block[] = [

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {zipSync} from 'fflate';
 import {blockPieces, unpackPiece} from '../source/packed-blocks.ts';
-import {packTexts, storesTexts, TextUnpacker} from '../source/packed-texts.ts';
+import {packTexts, storesTexts} from '../source/packed-texts.ts';
+import {foldTexts, WorkTexts} from '../source/work/work-texts.ts';
 import {mobi6File} from './helpers/mobi.ts';
 import type {Block} from '../source/work/types.ts';
 
@@ -20,9 +21,9 @@ test('block texts come back whole and in order from one packed buffer', () => {
 	const packed = packTexts(blocks);
 	assert.equal(packed.ends.length, texts.length);
 	// Transferred to another thread, the buffer arrives as a plain ArrayBuffer.
-	const unpacker = new TextUnpacker(structuredClone(packed));
+	const unpacked = new WorkTexts(foldTexts(structuredClone(packed)));
 	assert.deepEqual(
-		texts.map(() => unpacker.next()),
+		texts.map((_, index) => unpacked.text(index)),
 		texts,
 	);
 });
@@ -50,20 +51,14 @@ test('the worker sends its blocks in pieces, their texts packed before them, and
 	// The worker's own array no longer holds the blocks it sent.
 	assert.ok(blocks.every((block) => block === undefined));
 	// Transferred to the main thread, the texts and pieces arrive as plain ArrayBuffers.
-	const unpacker = new TextUnpacker(structuredClone(packed));
+	const unpacked = new WorkTexts(foldTexts(structuredClone(packed)));
 	const sent: Block[] = [];
-	for (const piece of pieces) {
-		assert.equal(unpacker.spent(), undefined, 'the buffer is spent before every text is read');
-		for (const block of unpackPiece(structuredClone(piece), unpacker)) sent.push(block);
-	}
-
+	for (const piece of pieces)
+		for (const block of unpackPiece(structuredClone(piece), unpacked)) sent.push(block);
 	assert.deepEqual(
-		sent,
+		sent.map((block) => ({...block, text: block.text})),
 		texts.map((text): Block => ({kind: 'paragraph', part: 'story', text})),
 	);
-	// Once read, the buffer holds a byte per UTF-16 unit of the texts and one between blocks.
-	const needed = texts.reduce((sum, text) => sum + text.length + 1, 0);
-	assert.ok(unpacker.spent()!.length >= needed);
 });
 
 test('texts are stored while reading a zip or a text file, not one long document', () => {

@@ -4,6 +4,7 @@ import {Layout} from '../layout/layout.ts';
 import {TocIndex} from '../work/toc-index.ts';
 import {SearchIndex} from './search-index.ts';
 import type {Work} from '../work/types.ts';
+import type {WorkTexts} from '../work/work-texts.ts';
 
 const layoutsKept = 3;
 /** Below this many characters a regular expression over the blocks is fast enough. */
@@ -20,21 +21,21 @@ export class Book {
 
 	/**
 	 * `index`: from what length a work gets a search index, and how it scans (smaller in tests);
-	 * `searchStorage`: a buffer the index may be written into, if it is long enough.
+	 * `texts`: where the blocks' texts are kept, folded into the index (see work-texts.ts).
 	 */
 	constructor(
 		work: Work,
 		options: {
 			readings?: boolean;
 			index?: {fromChars: number; scanWindow?: number};
-			searchStorage?: Buffer;
+			texts?: WorkTexts;
 		} = {},
 	) {
 		this.work = work;
 		this.#readings = options.readings ?? true;
 		const {fromChars = indexFromChars, scanWindow} = options.index ?? {};
 		if (work.charsBefore[work.blocks.length]! > fromChars && !work.partial)
-			this.searchIndex = new SearchIndex(work, {scanWindow, storage: options.searchStorage});
+			this.searchIndex = new SearchIndex(work, {scanWindow, texts: options.texts});
 	}
 
 	get toc(): TocIndex {

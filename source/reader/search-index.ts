@@ -1,29 +1,18 @@
 // A compact search index: the work's text folded to lower-case ASCII, one byte per character, so
-// that a query is found with Buffer.indexOf instead of a regular expression per block.
+// that a query is found with Buffer.indexOf instead of a regular expression per block. A long work
+// read by the parse worker comes folded already (see work-texts.ts); a work read here is folded
+// from its strings, a little at a time.
 
 import type {Anchor} from '../work/anchor.ts';
 import type {Work} from '../work/types.ts';
-import {MatchScan} from './search-scan.ts';
-import {lookAlikes, queryPattern} from './search-text.ts';
+import type {WorkTexts} from '../work/work-texts.ts';
+import {MatchScan, type FoldedLayout} from './search-scan.ts';
+import {foldedByte, other, separator} from '../work/folded-text.ts';
+import {queryPattern} from './search-text.ts';
 
-/** Every character that is not ASCII becomes this byte, which no ASCII query contains. */
-const other = 0xff;
-const separator = 0x0a;
 /** The byte counts that choose the rarest byte of a query come from this many samples of this size. */
 const samples = 64;
 const sampleBytes = 4096;
-
-/**
- * Each UTF-16 unit's folded byte: ASCII lowered, typographic quotes and dashes as their plain
- * forms, and the two letters beyond ASCII that a case-insensitive search takes for ASCII ones.
- */
-const foldedByte = new Uint8Array(0x1_00_00).fill(other);
-for (let code = 0; code < 128; code++)
-	foldedByte[code] = code >= 65 && code <= 90 ? code + 32 : code;
-for (const group of lookAlikes)
-	for (const character of group) foldedByte[character.charCodeAt(0)] = group.charCodeAt(0);
-foldedByte[0x17f] = 's'.charCodeAt(0); // ſ, long s
-foldedByte[0x212a] = 'k'.charCodeAt(0); // K, the Kelvin sign
 
 /** The query folded as the index holds text, a byte per UTF-16 unit. */
 function foldQuery(query: string): Buffer {
@@ -38,9 +27,31 @@ function foldingIsExact(query: string, folded: Buffer): boolean {
 	return query === query.toLowerCase() && !folded.includes(other);
 }
 
+/** Where each block's text is in an index built from the blocks' strings: one after another. */
+function builtLayout(work: Work): FoldedLayout {
+	const {charsBefore} = work;
+	const count = work.blocks.length;
+	const starts = new Uint32Array(count);
+	const ends = new Uint32Array(count);
+	let texts = 0;
+	for (let block = 0; block < count; block++) {
+		starts[block] = charsBefore[block]!;
+		// Each block is followed by one separator byte.
+		ends[block] = charsBefore[block + 1]! - 1;
+		if (ends[block]! > starts[block]!) texts++;
+	}
+
+	const order = new Uint32Array(texts);
+	for (let block = 0, place = 0; block < count; block++)
+		if (ends[block]! > starts[block]!) order[place++] = block;
+	return {folded: Buffer.allocUnsafe(charsBefore[count]!), starts, ends, order};
+}
+
 export class SearchIndex {
 	readonly #work: Work;
-	readonly #folded: Buffer;
+	readonly #layout: FoldedLayout;
+	/** Whether the work's texts are folded already (see work-texts.ts), not built here from strings. */
+	readonly #packed: boolean;
 	#block = 0;
 	#at = 0;
 	#scan?: MatchScan;
@@ -50,22 +61,17 @@ export class SearchIndex {
 
 	/**
 	 * `scanWindow`: bytes a search step takes between looks at the clock (smaller in tests);
-	 * `storage`: a buffer free to be written over, used for the index if it is long enough.
+	 * `texts`: the work's texts, folded already, as the parse worker sends them.
 	 */
-	constructor(work: Work, options: {scanWindow?: number; storage?: Buffer} = {}) {
+	constructor(work: Work, options: {scanWindow?: number; texts?: WorkTexts} = {}) {
 		this.#work = work;
 		this.#scanWindow = options.scanWindow;
-		// Block i starts at charsBefore[i]; each block is followed by one separator byte.
-		const length = work.charsBefore[work.blocks.length]!;
-		const {storage} = options;
-		this.#folded =
-			storage && storage.length >= length
-				? storage.subarray(0, length)
-				: Buffer.allocUnsafe(length);
+		this.#packed = options.texts !== undefined;
+		this.#layout = options.texts ?? builtLayout(work);
 	}
 
 	get complete(): boolean {
-		return this.#block >= this.#work.blocks.length;
+		return this.#packed || this.#block >= this.#work.blocks.length;
 	}
 
 	/**
@@ -73,9 +79,10 @@ export class SearchIndex {
 	 * up a key for long; returns whether it is complete.
 	 */
 	advance(budgetMs: number, now: () => number = () => performance.now()): boolean {
+		if (this.#packed) return true;
 		const deadline = now() + budgetMs;
 		const {blocks} = this.#work;
-		const folded = this.#folded;
+		const {folded} = this.#layout;
 		let at = this.#at;
 		while (this.#block < blocks.length) {
 			const {text} = blocks[this.#block++]!;
@@ -110,7 +117,7 @@ export class SearchIndex {
 			const needle = foldQuery(query);
 			const exact = foldingIsExact(query, needle) ? undefined : queryPattern(query);
 			const sticky = exact && new RegExp(exact.source, exact.flags.replace('g', 'y'));
-			this.#scan = new MatchScan(this.#work, this.#folded, needle, query, {
+			this.#scan = new MatchScan(this.#work, this.#layout, needle, query, {
 				exact: sticky,
 				window: this.#scanWindow,
 				frequency: this.#byteFrequency(),
@@ -123,11 +130,13 @@ export class SearchIndex {
 	/** How often each byte comes in a sample of the index, spread over the whole work. */
 	#byteFrequency(): Uint32Array {
 		if (this.#frequency) return this.#frequency;
-		const folded = this.#folded;
+		const {folded, ends, order} = this.#layout;
+		const last = order.at(-1);
+		const length = last === undefined ? 0 : ends[last]!;
 		const frequency = new Uint32Array(256);
-		const stride = Math.max(sampleBytes, Math.floor(folded.length / samples));
-		for (let start = 0; start < folded.length; start += stride) {
-			const end = Math.min(folded.length, start + sampleBytes);
+		const stride = Math.max(sampleBytes, Math.floor(length / samples));
+		for (let start = 0; start < length; start += stride) {
+			const end = Math.min(length, start + sampleBytes);
 			for (let at = start; at < end; at++) frequency[folded[at]!]!++;
 		}
 

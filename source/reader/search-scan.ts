@@ -1,7 +1,7 @@
 // One query's way through a long work's folded index, in steps of a few milliseconds, so that a
 // search can run while its query is typed and Enter finds it done.
 
-import type {Anchor} from '../work/anchor.ts';
+import {compareAnchors, type Anchor} from '../work/anchor.ts';
 import type {Work} from '../work/types.ts';
 
 /** Bytes searched between two looks at the clock: well under a millisecond of Buffer.indexOf. */
@@ -14,6 +14,17 @@ export const scanWindow = 1 << 20;
  */
 const keyLength = 6;
 
+/**
+ * Where the work's texts are in the folded bytes searched: block i at [starts[i], ends[i]), and
+ * the blocks with a text in the order of their places. Between texts there may be other bytes.
+ */
+export type FoldedLayout = {
+	folded: Buffer;
+	starts: Uint32Array;
+	ends: Uint32Array;
+	order: Uint32Array;
+};
+
 export type ScanOptions = {
 	/** Checks a candidate against the text itself, where the folded bytes can match more than the query. */
 	exact?: RegExp;
@@ -25,32 +36,39 @@ export type ScanOptions = {
 export class MatchScan {
 	readonly query: string;
 	readonly #work: Work;
-	readonly #folded: Buffer;
+	readonly #layout: FoldedLayout;
+	/** How far the texts reach in the folded bytes. */
+	readonly #length: number;
 	readonly #needle: Buffer;
 	readonly #exact?: RegExp;
 	readonly #window: number;
 	/** The part of the needle looked for, and where it starts in the needle. */
 	readonly #key: Buffer;
 	readonly #keyAt: number;
-	/** Where each match starts in the folded index, in order. */
-	#starts = new Uint32Array(64);
+	/** Each match's block and where in its text it starts, in the order found. */
+	#blocks = new Uint32Array(64);
+	#offsets = new Uint32Array(64);
 	#count = 0;
+	/** Whether the matches were found in reading order: texts may lie out of it in the bytes. */
+	#inOrder = true;
 	/** Where the next window of the index starts. */
 	#at = 0;
 	/** Where the last match ends: matches never overlap, as with a regular expression. */
 	#end = 0;
-	/** The block of the last candidate: candidates come in order, so it only moves forward. */
-	#block = 0;
+	/** The place (in layout.order) of the block of the last candidate: candidates come in order. */
+	#place = -1;
 
 	constructor(
 		work: Work,
-		folded: Buffer,
+		layout: FoldedLayout,
 		needle: Buffer,
 		query: string,
 		options: ScanOptions = {},
 	) {
 		this.#work = work;
-		this.#folded = folded;
+		this.#layout = layout;
+		const last = layout.order.at(-1);
+		this.#length = last === undefined ? 0 : layout.ends[last]!;
 		this.#needle = needle;
 		this.query = query;
 		this.#exact = options.exact;
@@ -60,18 +78,19 @@ export class MatchScan {
 	}
 
 	get done(): boolean {
-		return this.#at >= this.#folded.length;
+		return this.#at >= this.#length;
 	}
 
 	/** Searches on for about `budgetMs`; returns whether the whole work is searched. */
 	advance(budgetMs: number, now: () => number = () => performance.now()): boolean {
 		const deadline = now() + budgetMs;
-		const folded = this.#folded;
+		const folded = this.#layout.folded;
+		const length = this.#length;
 		const key = this.#key;
 		while (!this.done) {
 			// The key's places that start before `limit`; the window reaches past it by the key's length less one.
-			const limit = Math.min(folded.length, this.#at + this.#window);
-			const part = folded.subarray(this.#at, Math.min(folded.length, limit + key.length - 1));
+			const limit = Math.min(length, this.#at + this.#window);
+			const part = folded.subarray(this.#at, Math.min(length, limit + key.length - 1));
 			for (let at = part.indexOf(key); at !== -1; at = part.indexOf(key, at + 1))
 				this.#candidate(this.#at + at - this.#keyAt);
 			this.#at = limit;
@@ -83,39 +102,46 @@ export class MatchScan {
 
 	/** The matches found so far, in reading order, leaving out `hidden` blocks. */
 	matches(hidden: (block: number) => boolean): Anchor[] {
-		const starts = this.#work.charsBefore;
 		const matches: Anchor[] = [];
-		let block = 0;
 		for (let index = 0; index < this.#count; index++) {
-			const at = this.#starts[index]!;
-			while (starts[block + 1]! <= at) block++;
-			if (!hidden(block)) matches.push({block, offset: at - starts[block]!});
+			const block = this.#blocks[index]!;
+			if (!hidden(block)) matches.push({block, offset: this.#offsets[index]!});
 		}
 
-		return matches;
+		return this.#inOrder ? matches : matches.sort(compareAnchors);
 	}
 
-	/** Keeps a match that starts at `start`, if the whole needle is there and the text agrees. */
+	/** Keeps a match that starts at `start`, if the whole needle is there, in one text, and the text agrees. */
 	#candidate(start: number): void {
-		const folded = this.#folded;
+		const folded = this.#layout.folded;
 		const needle = this.#needle;
-		if (start < this.#end || start + needle.length > folded.length) return;
+		if (start < this.#end || start < 0 || start + needle.length > this.#length) return;
 		for (let index = 0; index < needle.length; index++)
 			if (folded[start + index] !== needle[index]) return;
+		const {order, starts, ends} = this.#layout;
+		while (this.#place + 1 < order.length && starts[order[this.#place + 1]!]! <= start)
+			this.#place++;
+		if (this.#place < 0) return;
+		const block = order[this.#place]!;
+		if (start + needle.length > ends[block]!) return;
+		const offset = start - starts[block]!;
 		if (this.#exact) {
-			const starts = this.#work.charsBefore;
-			while (starts[this.#block + 1]! <= start) this.#block++;
-			this.#exact.lastIndex = start - starts[this.#block]!;
-			if (!this.#exact.test(this.#work.blocks[this.#block]!.text)) return;
+			this.#exact.lastIndex = offset;
+			if (!this.#exact.test(this.#work.blocks[block]!.text)) return;
 		}
 
-		if (this.#count === this.#starts.length) {
-			const grown = new Uint32Array(this.#count * 2);
-			grown.set(this.#starts);
-			this.#starts = grown;
+		if (this.#count === this.#blocks.length) {
+			const blocks = new Uint32Array(this.#count * 2);
+			const offsets = new Uint32Array(this.#count * 2);
+			blocks.set(this.#blocks);
+			offsets.set(this.#offsets);
+			this.#blocks = blocks;
+			this.#offsets = offsets;
 		}
 
-		this.#starts[this.#count++] = start;
+		if (this.#count > 0 && this.#blocks[this.#count - 1]! > block) this.#inOrder = false;
+		this.#blocks[this.#count] = block;
+		this.#offsets[this.#count++] = offset;
 		this.#end = start + needle.length;
 	}
 }

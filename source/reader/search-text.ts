@@ -1,8 +1,7 @@
 // What a query matches in a text: case-insensitive unless the query has capitals, with typographic
 // quotes and dashes found by their plain keyboard forms (didn't finds didn’t), at the text's own offsets.
 
-/** Characters the keyboard types one way and books print another: each found by any of its class. */
-export const lookAlikes: readonly string[] = ["'‘’‛ʼ′", '"“”„‟″', '-‐‑‒–—―'];
+import {lookAlikes} from '../work/folded-text.ts';
 
 /** A pattern for the query over the original text, so that a match's offsets are the text's own. */
 export function queryPattern(query: string): RegExp {
