@@ -9,7 +9,7 @@ import {parseStore} from './parse-store.ts';
 import {LoadError} from './work/decode.ts';
 import {storeTextsIn} from './work/text-store.ts';
 import type {FromWorker, WorkerInput} from './whole-work-messages.ts';
-import {foldedTransfers, foldTexts} from './work/work-texts.ts';
+import {foldedTransfers, foldTexts} from './work/fold-texts.ts';
 
 /** Blocks per piece: few enough that the main thread takes each in a few milliseconds. */
 const blocksPerMessage = 2000;

@@ -3,7 +3,7 @@
 import type {PackedChapters} from './packed-chapters.ts';
 import type {BlockPiece} from './packed-blocks.ts';
 import type {Work} from './work/types.ts';
-import type {FoldedTexts} from './work/work-texts.ts';
+import type {FoldedTexts} from './work/fold-texts.ts';
 
 export type WorkerInput = {bytes?: ArrayBuffer; path: string};
 

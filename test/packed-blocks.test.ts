@@ -6,7 +6,8 @@ import {test} from 'node:test';
 import fc from 'fast-check';
 import {blockPieces, pieceTransfers, unpackPiece} from '../source/packed-blocks.ts';
 import {packTexts} from '../source/packed-texts.ts';
-import {foldTexts, WorkTexts} from '../source/work/work-texts.ts';
+import {foldTexts} from '../source/work/fold-texts.ts';
+import {WorkTexts} from '../source/work/work-texts.ts';
 import type {Block} from '../source/work/types.ts';
 
 /** The blocks as the main thread gets them: texts packed, pieces of `size` cloned across. */

@@ -3,7 +3,8 @@ import {test} from 'node:test';
 import {zipSync} from 'fflate';
 import {blockPieces, unpackPiece} from '../source/packed-blocks.ts';
 import {packTexts, storesTexts} from '../source/packed-texts.ts';
-import {foldTexts, WorkTexts} from '../source/work/work-texts.ts';
+import {foldTexts} from '../source/work/fold-texts.ts';
+import {WorkTexts} from '../source/work/work-texts.ts';
 import {mobi6File} from './helpers/mobi.ts';
 import type {Block} from '../source/work/types.ts';
 

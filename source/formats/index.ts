@@ -155,14 +155,11 @@ function textToChooseBy(lines: LineList): string {
 	const opening = range(0, head);
 	const wanted = ao3TextMarkers.filter((marker) => !opening.some((line) => line.includes(marker)));
 	// Each marker's first line, in the order they come, so that each is found on its own first line.
-	const found = new Map<string, number>();
-	for (let index = head; index < lines.length && found.size < wanted.length; index++) {
-		const line = lines.line(index);
-		for (const marker of wanted)
-			if (!found.has(marker) && line.includes(marker)) found.set(marker, index);
-	}
-
-	const markers = [...found.values()].sort((a, b) => a - b).map((index) => lines.line(index));
+	const markers = wanted
+		.map((marker) => lines.find(marker, head))
+		.filter((index) => index !== -1)
+		.sort((a, b) => a - b)
+		.map((index) => lines.line(index));
 	return [...opening, ...markers, ...range(tail, lines.length)].join('\n');
 }
 

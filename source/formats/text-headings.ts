@@ -2,7 +2,6 @@
 
 import type {LineList} from '../work/line-list.ts';
 import {countWords} from '../work/words.ts';
-import {isBlank} from './text-lines.ts';
 
 export type TextHeading = {
 	/** The heading's first line, and the line after it and the title line under it. */
@@ -86,8 +85,8 @@ function headingKey(heading: TextHeading): string {
 
 /** A heading standing alone, with the title line under it when there is one. */
 function headingAt(lines: LineList, index: number): TextHeading | undefined {
+	if (index > 0 && !lines.blank(index - 1)) return undefined;
 	const line = lines.line(index);
-	if (index > 0 && !isBlank(lines.line(index - 1))) return undefined;
 	const text = line.trim();
 	const kind = headingKind(text);
 	if (!kind) return undefined;
@@ -95,9 +94,9 @@ function headingAt(lines: LineList, index: number): TextHeading | undefined {
 	const named = kind !== 'numeral' && /[:.\-–—]\s*\S/.test(text.replace(/^\S+\s+\S+/, ''));
 	// The title line: right under the heading or after a blank line or two, then a blank line.
 	let next = index + 1;
-	while (next < index + 3 && next < lines.length && isBlank(lines.line(next))) next++;
+	while (next < index + 3 && next < lines.length && lines.blank(next)) next++;
 	const title = lines.line(next);
-	const closed = isBlank(lines.line(next + 1));
+	const closed = lines.blank(next + 1);
 	if (!named && closed && next < lines.length && isTitleLine(title) && !headingKind(title.trim())) {
 		const separator = kind === 'numeral' ? '. ' : ': ';
 		heading.title = `${text.replace(/[.:]$/, '')}${separator}${title.trim()}`;
@@ -105,7 +104,7 @@ function headingAt(lines: LineList, index: number): TextHeading | undefined {
 		return heading;
 	}
 
-	return isBlank(lines.line(index + 1)) ? heading : undefined;
+	return lines.blank(index + 1) ? heading : undefined;
 }
 
 /**

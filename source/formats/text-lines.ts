@@ -1,14 +1,13 @@
 // Shared by the text formats: lines into paragraphs, hard-wrapped lines re-joined.
 
 import type {DraftBlock} from '../work/draft.ts';
+import {isBlank} from '../work/line-list.ts';
 import {textBlock} from '../work/text-store.ts';
+
+export {isBlank};
 
 const cjkEdge =
 	/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
-
-export function isBlank(line: string): boolean {
-	return /^[ \t]*$/.test(line);
-}
 
 /** A line of only spaces and no-break spaces: the author's own blank space. */
 export function isSpacerLine(line: string): boolean {

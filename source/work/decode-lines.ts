@@ -4,7 +4,7 @@
 
 import {isUtf8} from 'node:buffer';
 import {looksBinary, unmarkedUtf16} from './decode.ts';
-import type {LineList} from './line-list.ts';
+import {isBlank, type LineList} from './line-list.ts';
 import {sanitiseText} from './sanitise.ts';
 
 const lineFeed = 0x0a;
@@ -88,10 +88,10 @@ export class FileLines implements LineList {
 	#first = 0;
 	#all?: string[];
 	/** The last two lines read: a line and the one before it are often both asked for. */
-	#recent: Array<[number, string]> = [
-		[-1, ''],
-		[-1, ''],
-	];
+	#lastIndex = -1;
+	#last = '';
+	#beforeIndex = -1;
+	#before = '';
 
 	readonly #allRead?: () => void;
 
@@ -106,13 +106,62 @@ export class FileLines implements LineList {
 	line(index: number): string {
 		if (index < 0 || index >= this.length) return '';
 		if (this.#all) return this.#all[index]!;
-		const [last, before] = this.#recent;
-		if (last![0] === index) return last![1];
-		if (before![0] === index) return before![1];
+		if (this.#lastIndex === index) return this.#last;
+		if (this.#beforeIndex === index) return this.#before;
 		if (this.#done[index]) throw new Error(`line ${index} was read after it was let go of`);
 		const text = sanitiseText(this.#file.toString('utf8', this.#starts[index], this.#ends[index]));
-		this.#recent = [[index, text], last!];
+		this.#beforeIndex = this.#lastIndex;
+		this.#before = this.#last;
+		this.#lastIndex = index;
+		this.#last = text;
 		return text;
+	}
+
+	blank(index: number): boolean {
+		if (index < 0 || index >= this.length) return true;
+		if (this.#all) return isBlank(this.#all[index]!);
+		const file = this.#file;
+		for (let at = this.#starts[index]!, end = this.#ends[index]!; at < end; at++) {
+			const byte = file[at]!;
+			if (byte === 0x20 || byte === 0x09) continue;
+			// Printable ASCII is never taken out; anything else may be, so the line is read.
+			if (byte > 0x20 && byte < 0x7f) return false;
+			return isBlank(this.line(index));
+		}
+
+		return true;
+	}
+
+	/**
+	 * Found by the text's bytes, then read: a text with a character in it that making the line safe
+	 * takes out (a control, an escape sequence) is not found, where reading every line would find it.
+	 */
+	find(text: string, from: number): number {
+		if (this.#all)
+			return this.#all.findIndex((line, index) => index >= from && line.includes(text));
+		if (from >= this.length) return -1;
+		const needle = Buffer.from(text);
+		const file = this.#file;
+		for (let at = file.indexOf(needle, this.#starts[Math.max(0, from)]); at !== -1;) {
+			const index = this.#lineAt(at);
+			if (at + needle.length <= this.#ends[index]! && this.line(index).includes(text)) return index;
+			at = file.indexOf(needle, at + 1);
+		}
+
+		return -1;
+	}
+
+	/** The line whose bytes hold the byte at `at`, or its line end. */
+	#lineAt(at: number): number {
+		let low = 0;
+		let high = this.length - 1;
+		while (low < high) {
+			const middle = (low + high + 1) >> 1;
+			if (this.#starts[middle]! <= at) low = middle;
+			else high = middle - 1;
+		}
+
+		return low;
 	}
 
 	take(start: number, end: number): string[] {

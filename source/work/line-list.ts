@@ -1,10 +1,19 @@
 // The lines of a text as the line formats read them: from an array, or from a file's bytes, each
 // line decoded when it is asked for (see decode-lines.ts).
 
+/** A line of spaces and tabs only. */
+export function isBlank(line: string): boolean {
+	return /^[ \t]*$/.test(line);
+}
+
 export type LineList = {
 	readonly length: number;
 	/** The line at `index`; '' past either end. */
 	line(index: number): string;
+	/** Whether the line at `index` is blank (spaces and tabs only), as `line` would show it. */
+	blank(index: number): boolean;
+	/** The first line from `from` on that holds `text`; -1 if none does. */
+	find(text: string, from: number): number;
 	/** Lines `start` to `end`, which the list need not keep once taken. */
 	take(start: number, end: number): string[];
 	/** Lines `start` to `end`, let go of unread: they are not wanted. */
@@ -20,6 +29,8 @@ export function arrayLines(lines: string[]): LineList {
 			return lines.length;
 		},
 		line: (index) => lines[index] ?? '',
+		blank: (index) => isBlank(lines[index] ?? ''),
+		find: (text, from) => lines.findIndex((line, index) => index >= from && line.includes(text)),
 		take(start, end) {
 			const taken = lines.slice(start, end);
 			lines.fill('', start, end);
@@ -40,6 +51,11 @@ export function lineRange(list: LineList, start: number, end: number): LineList 
 	return {
 		length,
 		line: (index) => (index >= 0 && index < length ? list.line(from + index) : ''),
+		blank: (index) => (index >= 0 && index < length ? list.blank(from + index) : true),
+		find(text, first) {
+			const found = list.find(text, from + Math.max(0, first));
+			return found === -1 || found >= from + length ? -1 : found - from;
+		},
 		take: (first, last) => list.take(inRange(first), inRange(last)),
 		release: (first, last) => list.release(inRange(first), inRange(last)),
 		all: () => Array.from({length}, (_, index) => list.line(from + index)),

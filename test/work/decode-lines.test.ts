@@ -8,11 +8,26 @@ import {sanitiseText} from '../../source/work/sanitise.ts';
 
 const wholeLines = (bytes: Uint8Array) => sanitiseText(decodeText(bytes).text).split('\n');
 
-/** The lines read one at a time, as plain text reads them, and all at once; both must agree. */
+/**
+ * The lines read one at a time, as plain text reads them, and all at once; both must agree, and
+ * so must what is told of them without reading them: which are blank, and where a text is.
+ */
 function linesOf(bytes: Uint8Array): string[] {
 	const one = decodeLines(bytes)!;
+	const blanks = Array.from({length: one.length}, (_, index) => decodeLines(bytes)!.blank(index));
 	const each = Array.from({length: one.length}, (_, index) => one.line(index));
 	assert.deepEqual(decodeLines(bytes)!.all(), each);
+	assert.deepEqual(
+		blanks,
+		each.map((line) => /^[ \t]*$/.test(line)),
+	);
+	for (const text of ['word', 'é', ' ', 'a']) {
+		for (const from of [0, 1, Math.floor(each.length / 2)]) {
+			const expected = each.findIndex((line, index) => index >= from && line.includes(text));
+			assert.equal(decodeLines(bytes)!.find(text, from), expected, `${text} from ${from}`);
+		}
+	}
+
 	return each;
 }
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);

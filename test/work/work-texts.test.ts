@@ -8,7 +8,8 @@ import {packTexts} from '../../source/packed-texts.ts';
 import {foldedByte} from '../../source/work/folded-text.ts';
 import {storeTextsIn, TextStore, textBlock} from '../../source/work/text-store.ts';
 import type {Block} from '../../source/work/types.ts';
-import {foldTexts, WorkTexts} from '../../source/work/work-texts.ts';
+import {foldTexts} from '../../source/work/fold-texts.ts';
+import {WorkTexts} from '../../source/work/work-texts.ts';
 import {fuzzRuns} from '../helpers/fuzz.ts';
 
 const blocksOf = (strings: string[]) =>
