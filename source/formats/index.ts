@@ -176,7 +176,12 @@ export function parseTextLines(lines: LineList, path: string): WorkDraft {
 		return firstWithStory(lineAdapters, choose, (adapter) => adapter.parseLines(lines, path));
 	}
 
-	return parseText({text: lines.all().join('\n'), path});
+	// One string now, and the lines emptied: left to the collector, they stayed alive while the
+	// text was read, held by a slot of this call (26 MB of HTML: peak 232 -> 205 MB).
+	const all = lines.takeAll();
+	const text = all.join('\n');
+	all.length = 0;
+	return parseText({text, path});
 }
 
 export {parseEpub};

@@ -187,6 +187,14 @@ export class FileLines implements LineList {
 		return this.#all;
 	}
 
+	takeAll(): string[] {
+		const all = this.all();
+		this.#all = undefined;
+		this.#lastIndex = -1;
+		this.#beforeIndex = -1;
+		return all;
+	}
+
 	/** Where the bytes of the first line not yet taken or released start: those before may be written over. */
 	get floor(): number {
 		while (this.#first < this.length && this.#done[this.#first]) this.#first++;

@@ -20,6 +20,8 @@ export type LineList = {
 	release(start: number, end: number): void;
 	/** Every line, as an array. */
 	all(): string[];
+	/** Every line, as an array that the list then no longer holds. */
+	takeAll(): string[];
 };
 
 /** An array's lines; taken or released, they are emptied there. */
@@ -40,6 +42,7 @@ export function arrayLines(lines: string[]): LineList {
 			lines.fill('', start, end);
 		},
 		all: () => lines,
+		takeAll: () => lines.splice(0),
 	};
 }
 
@@ -59,5 +62,6 @@ export function lineRange(list: LineList, start: number, end: number): LineList 
 		take: (first, last) => list.take(inRange(first), inRange(last)),
 		release: (first, last) => list.release(inRange(first), inRange(last)),
 		all: () => Array.from({length}, (_, index) => list.line(from + index)),
+		takeAll: () => list.take(from, from + length),
 	};
 }

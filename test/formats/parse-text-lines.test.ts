@@ -144,3 +144,20 @@ test('AO3 text, FanFicFare TXT and Markdown are read from their lines too, never
 		assert.deepEqual(draft, parseText({text: source.join('\n'), path}), path);
 	}
 });
+
+test('an HTML text read from its lines lets go of them once joined, before it is read', () => {
+	const source = [
+		'<!DOCTYPE html><html><body>',
+		'<p>One “quoted” paragraph.</p>',
+		'</body></html>',
+	];
+	const lines = decodeLines(Buffer.from(source.join('\n')))!;
+	let taken: string[] = [];
+	const takeAll = lines.takeAll.bind(lines);
+	lines.takeAll = () => (taken = takeAll());
+	const draft = parseTextLines(lines, 'page.html');
+	assert.equal(draft.format, 'html');
+	// Left to the collector, the lines stayed alive while the text was read: a slot of the call held them.
+	assert.deepEqual(taken, []);
+	assert.throws(() => lines.all(), /let go of/, 'nor does the list keep them');
+});
