@@ -88,8 +88,16 @@ export function foldTexts(packed: TextBytes): FoldedTexts {
 	const wideAt = new NumberList((size) => new Uint32Array(size));
 	const wideFrom = new NumberList((size) => new Uint32Array(size));
 	const wideUnits = new NumberList((size) => new Uint16Array(size));
+	// A text two blocks share (the same bytes) is folded once.
+	let previous = -1;
 	for (const block of order) {
 		const from = starts[block]!;
+		if (previous !== -1 && starts[previous] === from && packed.ends[previous] === ends[block]) {
+			ends[block] = ends[previous]!;
+			continue;
+		}
+
+		previous = block;
 		const firstException = exceptionAt.length;
 		let at = from;
 		const except = (unit: number) => {

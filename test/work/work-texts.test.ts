@@ -92,3 +92,12 @@ test('blocks made of the texts read their text from them, in the order they were
 	assert.equal(second.text, 'Two');
 	assert.deepEqual(Object.keys(second), ['kind', 'part']);
 });
+
+test('two blocks that share one text in the packed bytes read it back alike', () => {
+	const bytes = new Uint8Array(Buffer.from('Shared “text”'));
+	const ends = new Uint32Array([bytes.length, bytes.length]);
+	const texts = new WorkTexts(
+		foldTexts({bytes: bytes.buffer as ArrayBuffer, ends, starts: new Uint32Array(2)}),
+	);
+	assert.deepEqual([texts.text(0), texts.text(1)], ['Shared “text”', 'Shared “text”']);
+});
