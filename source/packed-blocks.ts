@@ -5,19 +5,11 @@
 
 import {deserialize, serialize} from 'node:v8';
 import {ownArrayBuffer} from './packed-texts.ts';
-import type {Block, BlockKind, BlockPart} from './work/types.ts';
+import {blockKinds, blockParts, type Block, type BlockKind, type BlockPart} from './work/types.ts';
 import type {WorkTexts} from './work/work-texts.ts';
 
-const kinds: readonly BlockKind[] = [
-	'paragraph',
-	'heading',
-	'break',
-	'spacer',
-	'quote',
-	'label',
-	'list-item',
-];
-const parts: readonly BlockPart[] = ['front', 'story', 'note'];
+const kinds: readonly BlockKind[] = blockKinds;
+const parts: readonly BlockPart[] = blockParts;
 /** The code of a block sent whole, as an object, in the piece's `others`. */
 const other = 255;
 

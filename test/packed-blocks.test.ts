@@ -8,7 +8,7 @@ import {blockPieces, pieceTransfers, unpackPiece} from '../source/packed-blocks.
 import {packTexts} from '../source/packed-texts.ts';
 import {foldTexts} from '../source/work/fold-texts.ts';
 import {WorkTexts} from '../source/work/work-texts.ts';
-import type {Block} from '../source/work/types.ts';
+import {blockKinds, blockParts, type Block} from '../source/work/types.ts';
 
 /** The blocks as the main thread gets them: texts packed, pieces of `size` cloned across. */
 function sent(blocks: Block[], size: number): Block[] {
@@ -68,16 +68,8 @@ test('kinds, parts and EPUB elements travel as numbers; only blocks with more ar
 test('any block arrives as it was', () => {
 	const block = fc.record(
 		{
-			kind: fc.constantFrom(
-				'paragraph',
-				'heading',
-				'break',
-				'spacer',
-				'quote',
-				'label',
-				'list-item',
-			),
-			part: fc.constantFrom('front', 'story', 'note'),
+			kind: fc.constantFrom(...blockKinds),
+			part: fc.constantFrom(...blockParts),
 			text: fc.string(),
 			epubElement: fc.oneof(fc.nat(), fc.maxSafeNat()),
 			center: fc.boolean(),

@@ -24,11 +24,22 @@ export type StyleRun = {start: number; end: number; style: InlineStyle};
 /** A ruby reading (furigana) over the base `text.slice(start, end)`; the reading is not in `text`. */
 export type RubyRun = {start: number; end: number; reading: string};
 
-export type BlockKind =
-	'paragraph' | 'heading' | 'break' | 'spacer' | 'quote' | 'label' | 'list-item';
+export const blockKinds = [
+	'paragraph',
+	'heading',
+	'break',
+	'spacer',
+	'quote',
+	'label',
+	'list-item',
+] as const;
+
+export type BlockKind = (typeof blockKinds)[number];
 
 /** Which part of the work a block belongs to; only `story` counts as the work's words. */
-export type BlockPart = 'front' | 'story' | 'note';
+export const blockParts = ['front', 'story', 'note'] as const;
+
+export type BlockPart = (typeof blockParts)[number];
 
 /** An element of an EPUB document as a chain up to its DocFragment; blocks share their ancestors. */
 export type ElementNode = {parent?: ElementNode; step: string};
