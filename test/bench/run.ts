@@ -144,6 +144,7 @@ async function measure(format: BenchFormat, words: number, sttyOverhead: number)
 		G: [],
 		g: [],
 		']': [],
+		'}': [],
 		'50%': [],
 		t: [],
 		'?': [],
@@ -167,6 +168,7 @@ async function measure(format: BenchFormat, words: number, sttyOverhead: number)
 	}
 
 	for (let index = 0; index < 30; index++) keys[']']!.push(await pressed(']'));
+	for (let index = 0; index < 30; index++) keys['}']!.push(await pressed('}'));
 	for (let index = 0; index < 10; index++) {
 		await session.key('g');
 		keys['50%']!.push(await session.key(`${40 + index}%`));
@@ -327,6 +329,7 @@ const columnsShown = [
 	'key G',
 	'key g',
 	'key ]',
+	'key }',
 	'key 50%',
 	'key t',
 	'key ?',
