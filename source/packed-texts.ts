@@ -5,15 +5,11 @@
 import {isMobiBytes} from './formats/mobi.ts';
 import {isZip} from './work/decode.ts';
 import {StoredBlock, type TextStore} from './work/text-store.ts';
+import type {TextBytes} from './work/fold-texts.ts';
 import type {Block} from './work/types.ts';
 
-export type PackedTexts = {
-	bytes: ArrayBuffer;
-	/** ends[i] is where block i's text ends in `bytes`; it starts where block i - 1's ends. */
-	ends: Uint32Array;
-	/** Where each text starts, when they are not one after another (packed from a store). */
-	starts?: Uint32Array;
-};
+/** Where each text starts, when they are not one after another, is given (packed from a store). */
+export type PackedTexts = TextBytes;
 
 /**
  * Whether block texts are stored: for a zip (an EPUB of many documents; a zipped FB2 too) and for

@@ -6,6 +6,7 @@ import {isUtf8} from 'node:buffer';
 import {looksBinary, unmarkedUtf16} from './decode.ts';
 import {isBlank, type LineList} from './line-list.ts';
 import {sanitiseText} from './sanitise.ts';
+import {firstAtLeast} from './sorted-search.ts';
 
 const lineFeed = 0x0a;
 const carriageReturn = 0x0d;
@@ -151,17 +152,9 @@ export class FileLines implements LineList {
 		return -1;
 	}
 
-	/** The line whose bytes hold the byte at `at`, or its line end. */
+	/** The line whose bytes hold the byte at `at`, or its line end: the last to start at or before it. */
 	#lineAt(at: number): number {
-		let low = 0;
-		let high = this.length - 1;
-		while (low < high) {
-			const middle = (low + high + 1) >> 1;
-			if (this.#starts[middle]! <= at) low = middle;
-			else high = middle - 1;
-		}
-
-		return low;
+		return Math.max(0, firstAtLeast(this.#starts, at + 1) - 1);
 	}
 
 	take(start: number, end: number): string[] {

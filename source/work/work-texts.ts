@@ -6,6 +6,7 @@
 // block took 29 MB at 5M words on top of the index (26 MB), which was their copy.
 
 import type {FoldedTexts} from './fold-texts.ts';
+import {firstAtLeast} from './sorted-search.ts';
 import type {Block, BlockKind, BlockPart} from './types.ts';
 
 /** A block whose text is made from the work's folded texts each time it is asked for. */
@@ -25,19 +26,6 @@ export class PackedBlock {
 	get text(): string {
 		return this.#texts.text(this.#index);
 	}
-}
-
-/** The first index of a sorted list whose value is `value` or more. */
-function firstAtLeast(list: Uint32Array, value: number): number {
-	let low = 0;
-	let high = list.length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if (list[middle]! < value) low = middle + 1;
-		else high = middle;
-	}
-
-	return low;
 }
 
 /** The folded texts as the main thread keeps them: searched as they are, read block by block. */
