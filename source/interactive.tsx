@@ -8,6 +8,7 @@ import {Book} from './reader/book.ts';
 import {initialState, textRows, textWidth} from './reader/state.ts';
 import type {Clock} from './store/clock.ts';
 import {resumeAnchor} from './store/resume.ts';
+import {savedFor} from './store/earlier-version.ts';
 import {ReadingSession} from './store/session.ts';
 import {StoreError, type Store} from './store/store.ts';
 import {readWholeWork} from './whole-work.ts';
@@ -68,7 +69,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	}
 
 	const preview = work.partial ? work : undefined;
-	const saved = store.work(work.id);
+	const saved = savedFor(store, work, path);
 	const settings = store.settings();
 
 	const arrivalOf = (whole: Work): Arrival => arrivalFor(whole, saved, options.fromStart);

@@ -4,6 +4,7 @@ import type {Anchor, Mark} from '../work/anchor.ts';
 import {fractionAt} from '../work/progress.ts';
 import type {Work} from '../work/types.ts';
 import type {Clock} from './clock.ts';
+import {savedFor} from './earlier-version.ts';
 import {resumeAnchor, savedAnchor} from './resume.ts';
 import type {DeletedBookmark} from './schema.ts';
 import {type Bookmark, type SavedWork, type Store, StoreError} from './store.ts';
@@ -35,6 +36,8 @@ export class ReadingSession {
 	readonly #clock: Clock;
 	/** Whether the last save was made from a preview, whose chapter and word counts are not the work's. */
 	#savedFromPreview = false;
+	/** The id of an earlier version's entry that this one was found under, until it is saved in its place. */
+	#replaces?: string;
 	#news?: SaveNews;
 	/** Why the last save failed, while saving fails. */
 	#problem?: string;
@@ -44,7 +47,8 @@ export class ReadingSession {
 		this.#clock = clock;
 		this.#work = work;
 		this.#path = path;
-		this.#saved = store.work(work.id);
+		this.#saved = savedFor(store, work, path);
+		if (this.#saved && this.#saved.id !== work.id) this.#replaces = this.#saved.id;
 		this.#bookmarks = this.#saved?.bookmarks ?? [];
 		this.#deleted = this.#saved?.deletedBookmarks ?? [];
 		this.#last = start;
@@ -146,7 +150,7 @@ export class ReadingSession {
 		const entry = this.#entry(anchor);
 		let saved: boolean;
 		try {
-			saved = this.#store.saveWork(entry, {wait});
+			saved = this.#store.saveWork(entry, {wait, replaces: this.#replaces});
 		} catch (error) {
 			if (!(error instanceof StoreError)) throw error;
 			this.#pending ??= anchor;
@@ -166,6 +170,7 @@ export class ReadingSession {
 		}
 
 		this.#saved = entry;
+		this.#replaces = undefined;
 		this.#savedFromPreview = this.#work.partial === true;
 		if (this.#problem !== undefined) {
 			this.#problem = undefined;
@@ -178,7 +183,8 @@ export class ReadingSession {
 		if (work.partial) {
 			// A preview knows the place but not the whole work: keep the counts saved before, or say
 			// none (0 chapters), so that the next open does not take the rest for new chapters.
-			const before = this.#store.work(work.id);
+			const before =
+				this.#store.work(work.id) ?? (this.#replaces === undefined ? undefined : this.#saved);
 			return {
 				...this.#wholeEntry(work, anchor),
 				fraction: before?.fraction ?? 0,

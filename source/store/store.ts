@@ -210,10 +210,17 @@ export class Store {
 		return value === undefined ? undefined : this.#checked(workPrefix + id, value, savedWorkSchema);
 	}
 
-	/** Saves a work's entry; with `wait` false, returns false unsaved while another process holds the lock. */
-	saveWork(entry: SavedWork, {wait = true}: {wait?: boolean} = {}): boolean {
+	/**
+	 * Saves a work's entry, in place of the entry of an earlier version (`replaces`, its id) if
+	 * given; with `wait` false, returns false unsaved while another process holds the lock.
+	 */
+	saveWork(
+		entry: SavedWork,
+		{wait = true, replaces}: {wait?: boolean; replaces?: string} = {},
+	): boolean {
 		return this.#write((conf) => {
 			conf.set(workPrefix + entry.id, entry);
+			if (replaces !== undefined && replaces !== entry.id) conf.delete(workPrefix + replaces);
 		}, wait);
 	}
 

@@ -226,3 +226,49 @@ test('a work in progress that gained a chapter resumes in place and says so', as
 		await again.close(false);
 	}
 });
+
+test('a version with a typo fixed in its opening keeps the place and has one entry', async (t) => {
+	const terminal = new Terminal();
+	t.after(() => terminal.close());
+	const copy = join(terminal.home, 'lighthouse.txt');
+	const original = readFileSync(lighthouse, 'utf8');
+	writeFileSync(copy, original);
+	terminal.start([copy], {columns: 100, rows: 30});
+	await terminal.waitForText('Tags: hidden');
+	terminal.press('}', ']');
+	await terminal.waitFor((rows) => rows[0]!.includes(sceneOpening), 'the second scene');
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	const fixed = original.replace(
+		'The wind came round to the north',
+		'The wind came around to the north',
+	);
+	assert.notEqual(fixed, original);
+	const redownloaded = join(terminal.home, 'lighthouse (1).txt');
+	writeFileSync(redownloaded, fixed);
+	const again = new Terminal(terminal.home);
+	try {
+		again.start([redownloaded], {columns: 100, rows: 30});
+		const screen = await again.waitFor(
+			(rows) => rows.at(-1)!.includes('Resumed at'),
+			'the resumed message',
+		);
+		assert.match(screen[0]!, /The boat came in on the back of the third/);
+		again.press('j');
+		await again.waitFor((rows) => !rows.at(-1)!.includes('Resumed at'), 'a move');
+		again.press('q');
+		await again.waitForText('exited 0');
+	} finally {
+		await again.close(false);
+	}
+
+	const state = JSON.parse(readFileSync(join(terminal.home, 'state.json'), 'utf8')) as Record<
+		string,
+		{path?: string}
+	>;
+	const entries = Object.values(state).filter((entry) => entry.path !== undefined);
+	assert.deepEqual(
+		entries.map((entry) => entry.path),
+		[redownloaded],
+	);
+});
