@@ -67,8 +67,8 @@ export const reading: Array<KeyRow<Action>> = [
 	},
 	{
 		keys: 'g Home',
-		help: 'start of the work (Ng: chapter N)',
-		readme: 'start of the work; `3g` opens chapter 3',
+		help: 'start of the work (Ng: entry N of the contents)',
+		readme: 'start of the work; `3g` opens the third entry of the contents (`t`)',
 		on: [[either(is('g'), named('home')), {type: 'goto'}]],
 	},
 	{keys: 'G End', help: 'end of the work', on: [[either(is('G'), named('end')), {type: 'bottom'}]]},
@@ -103,7 +103,8 @@ export const reading: Array<KeyRow<Action>> = [
 	},
 	{
 		keys: 'n N',
-		help: 'next / previous match',
+		help: 'next / previous match from here',
+		readme: 'next / previous match: from the current one, or from the screen once you have moved',
 		on: [
 			[is('n'), {type: 'search-next', direction: 1}],
 			[is('N'), {type: 'search-next', direction: -1}],
@@ -136,7 +137,7 @@ export const reading: Array<KeyRow<Action>> = [
 	},
 	{
 		keys: '+ - =',
-		help: 'wider / narrower / default text',
+		help: 'text width: wider / narrower / default',
 		readme: 'wider / narrower / default text width (remembered)',
 		on: [
 			[is('+'), {type: 'width', change: 1}],

@@ -31,9 +31,8 @@ export function findMatches(
 	return matches;
 }
 
-/** The first match at or after `from` (wrapping to the start), or -1 when there is none. */
+/** The index of the first match at or after `from`: `matches.length` when there is none. */
 export function matchFrom(matches: Anchor[], from: Anchor): number {
-	if (matches.length === 0) return -1;
 	let low = 0;
 	let high = matches.length;
 	while (low < high) {
@@ -42,5 +41,5 @@ export function matchFrom(matches: Anchor[], from: Anchor): number {
 		else high = middle;
 	}
 
-	return low === matches.length ? 0 : low;
+	return low;
 }

@@ -37,21 +37,24 @@ function search(
 		return {...state, search: {...base, current: -1}, message: `Not found: ${query}`, count: ''};
 	}
 
-	let index = matchFrom(matches, from);
-	if (direction === -1) {
-		index = compareAnchors(matches[index]!, from) < 0 ? index : index - 1;
-		if (index < 0) index = matches.length - 1;
-	}
+	// The first match at or after `from`, or the last one before it; past either end, the other end.
+	const at = matchFrom(matches, from);
+	const index = direction === 1 ? at % matches.length : (at - 1 + matches.length) % matches.length;
 
 	// Going on past the last match (or back past the first) starts over: say so, as less does.
 	const after = compareAnchors(matches[index]!, from) >= 0;
-	const wrapped = matches.length > 1 && (direction === 1 ? !after : after);
+	const wrapped = direction === 1 ? !after : after;
 	const count = `${index + 1}/${matches.length}`;
 	const message = wrapped
 		? `${count} · Search wrapped to the ${direction === 1 ? 'start' : 'end'}`
 		: count;
-	const next = {...state, search: {...base, current: index}};
-	return jumpTo(book, next, matches[index]!, message);
+	const landed = jumpTo(
+		book,
+		{...state, search: {...base, current: index}},
+		matches[index]!,
+		message,
+	);
+	return {...landed, search: {...landed.search, landed: landed.moved}};
 }
 
 export function reduceSearching(book: Book, state: ReaderState, action: SearchAction): ReaderState {
@@ -92,8 +95,12 @@ export function reduceSearching(book: Book, state: ReaderState, action: SearchAc
 		case 'search-next': {
 			const {query, matches, current} = state.search;
 			if (!query) return {...state, message: 'No search yet: press / to search'};
-			const from = matches[current] ?? state.anchor;
-			const after = {block: from.block, offset: from.offset + (action.direction === 1 ? 1 : 0)};
+			// From the current match while the reader stays there; after a move, from the screen's top,
+			// as less does: n finds the next match from there on, N the last one before it.
+			const atMatch = state.search.landed === state.moved && matches[current];
+			const after = atMatch
+				? {block: atMatch.block, offset: atMatch.offset + (action.direction === 1 ? 1 : 0)}
+				: state.anchor;
 			return search(book, state, query, after, action.direction);
 		}
 	}

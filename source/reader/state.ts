@@ -13,6 +13,8 @@ export type SearchState = {
 	/** Matches as block + offset, in reading order; found lazily over the whole work. */
 	matches: Anchor[];
 	current: number;
+	/** The reader's move count once at the current match: a move since makes n and N start from the screen. */
+	landed?: number;
 	/** Whether the folded tags were searched too, so matches are found again when that changes. */
 	revealTags: boolean;
 };

@@ -143,6 +143,21 @@ test('/ searches forward and n / N move between matches; a miss does not move', 
 	assert.equal(missed.message, 'Not found: zqx');
 });
 
+test('after a move, n and N search from the screen, not from the last match', () => {
+	let state = press(start(), '/', 'C', '2', 'S', {return: true});
+	const count = Number(/^1\/(\d+)$/.exec(state.message!)![1]);
+	state = press(state, 'n', 'n', 'n');
+	assert.match(state.message!, /^4\//);
+	assert.match(press(state, 'g', 'n').message!, /^1\//);
+	assert.match(press(state, 'G', 'N').message!, new RegExp(`^${count}/${count}$`));
+	// Scrolled a line within the current match's paragraph: n is the match after it, not this one.
+	assert.match(press(state, 'j', 'n').message!, /^5\//);
+	assert.match(press(state, 'j', 'N').message!, /^4\//);
+	// One match, behind the reader: found by starting over, and said so.
+	const behind = press(start(), 'G', '/', ...'C1S1P2', {return: true});
+	assert.equal(behind.message, '1/1 · Search wrapped to the start');
+});
+
 test('search is case-insensitive unless the query has capitals', () => {
 	const lower = press(start(), '/', 'c', '2', 's', '1', {return: true});
 	assert.match(lower.message!, /^1\/4$/);
