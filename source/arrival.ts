@@ -23,6 +23,7 @@ export function arrivalFor(whole: Work, saved: SavedWork | undefined, fromStart:
 	if (!saved) return {};
 	let message: string;
 	let anchor: Anchor | undefined;
+	let changed = false;
 	// A place saved from a preview records no chapter count (0): nothing to compare with.
 	const added = saved.chapters > 0 ? whole.chapters.length - saved.chapters : 0;
 	if (fromStart) {
@@ -30,6 +31,12 @@ export function arrivalFor(whole: Work, saved: SavedWork | undefined, fromStart:
 	} else {
 		const resumed = resumeAnchor(whole, saved.anchor);
 		anchor = resumed.anchor;
+		// Saved again with the new counts (the library's share and chapters), unless the place
+		// was lost: then the saved one is kept until the reader moves.
+		changed =
+			resumed.exact &&
+			(saved.chapters !== whole.chapters.length ||
+				saved.words !== whole.wordsBefore[whole.blocks.length]);
 		message = resumed.exact
 			? resumedMessage(whole, anchor)
 			: `The saved place was not found in this version; opened at ${whole.chapters[chapterAt(whole, anchor.block)]?.title ?? 'the start'}`;
@@ -42,5 +49,5 @@ export function arrivalFor(whole: Work, saved: SavedWork | undefined, fromStart:
 		{length: Math.max(0, added)},
 		(_, index) => saved.chapters + index,
 	);
-	return {anchor, message, newChapters};
+	return {anchor, message, newChapters, changed};
 }

@@ -77,9 +77,10 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 	let anchor: Anchor | undefined;
 	let message: string | undefined;
 	let newChapters: number[] = [];
+	let changed = false;
 	let waitingForPlace = false;
 	if (!preview) {
-		({anchor, message, newChapters = []} = arrivalOf(work));
+		({anchor, message, newChapters = [], changed = false} = arrivalOf(work));
 	} else if (saved && !options.fromStart) {
 		// The place is shown at once if the opening read so far holds it (not in its last block,
 		// which may be cut short); otherwise every key waits until the whole work has found it.
@@ -110,6 +111,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		bookmarks: session.marks(),
 		newChapters,
 		waitingForPlace,
+		changed,
 	});
 	// The saved anchor is a line start at another width; settle it onto this layout's lines first.
 	initial.anchor = book.layout(textWidth(initial), false).clamp(initial.anchor, textRows(initial));

@@ -9,7 +9,13 @@ import {textRows, textWidth, type ReaderState} from './state.ts';
 export type TypedKey = {input: string; key: KeyInfo};
 
 /** What the shell learns once the whole work is read: where to resume, what to say. */
-export type Arrival = {anchor?: Anchor; message?: string; newChapters?: number[]};
+export type Arrival = {
+	anchor?: Anchor;
+	message?: string;
+	newChapters?: number[];
+	/** The place was found in a work that changed since (new chapters): it is saved again at once. */
+	changed?: boolean;
+};
 
 export const waitingMessage = 'Reading the whole work…';
 

@@ -80,6 +80,7 @@ function arrive(book: Book, state: ReaderState, arrival: Arrival): ReaderState {
 		...current,
 		message: arrival.message ?? (state.message === waitingMessage ? undefined : state.message),
 		newChapters: arrival.newChapters ?? current.newChapters,
+		moved: current.moved + (arrival.changed ? 1 : 0),
 	};
 	for (const typed of state.queued) current = reduceApp(book, current, {type: 'key', ...typed});
 	return current;

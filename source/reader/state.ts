@@ -64,6 +64,8 @@ export function initialState(options: {
 	bookmarks?: Mark[];
 	newChapters?: number[];
 	waitingForPlace?: boolean;
+	/** Saves the place at once (its work changed since it was saved). */
+	changed?: boolean;
 }): ReaderState {
 	return {
 		anchor: options.anchor ?? startAnchor,
@@ -80,7 +82,7 @@ export function initialState(options: {
 		bookmarkCursor: 0,
 		newChapters: options.newChapters ?? [],
 		quitting: false,
-		moved: 0,
+		moved: options.changed ? 1 : 0,
 		queued: [],
 		waitingForPlace: options.waitingForPlace ?? false,
 	};

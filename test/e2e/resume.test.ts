@@ -222,9 +222,20 @@ test('a work in progress that gained a chapter resumes in place and says so', as
 		assert.match(screen.at(-1)!, /1 new chapter since you last read/);
 		again.press('t');
 		await again.waitForText(/Chapter 4: Afterwards.*· new/);
+		// Quit without moving: the library learns the new counts, the place stays the same.
+		again.press('Escape', 'q');
+		await again.waitForText('exited 0');
 	} finally {
 		await again.close(false);
 	}
+
+	const state = JSON.parse(readFileSync(join(terminal.home, 'state.json'), 'utf8')) as Record<
+		string,
+		{chapters?: number; anchor?: {snippet: string}}
+	>;
+	const [entry] = Object.values(state).filter((value) => value.anchor);
+	assert.equal(entry!.chapters, 4);
+	assert.match(entry!.anchor!.snippet, /^The boat came in on the back of the third/);
 });
 
 test('a version with a typo fixed in its opening keeps the place and has one entry', async (t) => {
