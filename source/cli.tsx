@@ -149,10 +149,14 @@ async function main(): Promise<number> {
 try {
 	process.exitCode = await main();
 } catch (error) {
-	const message =
+	let message =
 		error instanceof LoadError || error instanceof UsageError || error instanceof StoreError
 			? error.message
 			: `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+	// A work that cannot be read is named, unless the message names it already.
+	const file = cli.input[0] === 'sync' || cli.input[0] === '-' ? undefined : cli.input[0];
+	if (error instanceof LoadError && file && !message.includes(file))
+		message = `${file}: ${message}`;
 	// Messages can quote a work file's own contents (an EPUB's paths): they are made safe first.
 	process.stderr.write(`ficterm: ${sanitiseLine(message)}\n`);
 	process.exitCode = error instanceof UsageError ? 2 : 1;

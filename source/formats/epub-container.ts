@@ -5,7 +5,7 @@ import {LoadError} from '../work/decode.ts';
 import {decodeXml} from './epub-decode.ts';
 import {navEntries, ncxEntries, type TocEntry} from './epub-toc.ts';
 import {readPackage} from './epub-package.ts';
-import {ZipEntries} from './zip-entries.ts';
+import {DamagedEntryError, ZipEntries} from './zip-entries.ts';
 import {scanXml} from './xml-scan.ts';
 
 export type {TocEntry} from './epub-toc.ts';
@@ -18,6 +18,8 @@ export type EpubPackage = {
 	wholeSpine?: string[];
 	toc: TocEntry[];
 	warnings: string[];
+	/** Set once every spine document was found damaged: the whole book is unreadable, and why. */
+	unreadable?: () => LoadError | undefined;
 	text: (path: string, options?: {keep?: boolean}) => string;
 	/** `/body[1]/DocFragment[N]`: KOReader's name for a spine document (N counts every itemref). */
 	xpathRoot: (path: string) => string | undefined;
@@ -94,8 +96,20 @@ export function epubOpener(
 	bytes: Uint8Array,
 	files = new ZipEntries(bytes),
 ): (maxDocuments?: number) => EpubPackage {
+	// A spine document that cannot be inflated is read as a note saying so, and the rest of the book
+	// is read; the container, the package and the contents must be whole.
+	const spineDocuments = new Set<string>();
+	const damaged = new Map<string, LoadError>();
 	const text = (path: string, options: {keep?: boolean} = {}) => {
-		const data = files.get(path, options.keep);
+		let data: Uint8Array | undefined;
+		try {
+			data = files.get(path, options.keep);
+		} catch (error) {
+			if (!(error instanceof DamagedEntryError) || !spineDocuments.has(path)) throw error;
+			damaged.set(path, error);
+			return damagedDocument(path);
+		}
+
 		if (!data) throw new LoadError(`the EPUB is missing ${path}`);
 		return decodeXml(data);
 	};
@@ -151,6 +165,7 @@ export function epubOpener(
 	const present: string[] = [];
 	for (const path of spine)
 		if (files.names.has(path) && (path !== nav || spine.length === 1)) present.push(path);
+	for (const path of present) spineDocuments.add(path);
 	// Only the documents in the zip are named: one that is missing has no text to point into, and a
 	// name for each of 200,000 missing ones would be kept for as long as the work is read.
 	const numbers = new Map<string, number>();
@@ -174,7 +189,14 @@ export function epubOpener(
 		wholeSpine: present,
 		toc,
 		text,
-		warnings: warnings.slice(),
+		// Read once the documents are: a damaged one is known only when it is inflated.
+		get warnings() {
+			return [
+				...warnings,
+				...[...damaged.values()].map((error) => `${error.message}; the rest was read`),
+			];
+		},
+		unreadable: () => (damaged.size === present.length ? damaged.values().next().value : undefined),
 		xpathRoot,
 		documentAt: (fragment: number) => documents.get(fragment),
 	});
@@ -183,4 +205,10 @@ export function epubOpener(
 function fragment(href: string): string {
 	const at = href.indexOf('#');
 	return at === -1 ? '' : href.slice(at);
+}
+
+/** What stands for a damaged document: a note in its place, so that the reader sees the gap. */
+function damagedDocument(path: string): string {
+	const name = path.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+	return `<html><body><p>[This part of the book could not be read: ${name} is damaged.]</p></body></html>`;
 }

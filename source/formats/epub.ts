@@ -174,6 +174,8 @@ export function parseEpubPackage(pkg: EpubPackage): WorkDraft {
 		: isAo3(pkg, documents)
 			? parseAo3Epub(pkg)
 			: parseGenericEpub(pkg);
+	const unreadable = pkg.unreadable?.();
+	if (unreadable) throw unreadable;
 	// A loop, not push(...): a damaged book may warn once per spine item, more than a call takes.
 	for (const warning of pkg.warnings) draft.warnings.push(warning);
 	return draft;

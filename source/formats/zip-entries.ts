@@ -16,6 +16,9 @@ function unreadable(why: string): LoadError {
 	return new LoadError(`this EPUB is not a readable zip file (${why})`);
 }
 
+/** One entry cannot be inflated (the zip's directory and the other entries may be sound). */
+export class DamagedEntryError extends LoadError {}
+
 /** The central directory's entries, with zip64 sizes and offsets where the entry has them. */
 function centralDirectory(bytes: Uint8Array): Entry[] {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -130,7 +133,7 @@ export class ZipEntries {
 		const bytes = this.#bytes;
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		if (entry.local + 30 > bytes.length || view.getUint32(entry.local, true) !== 0x04034b50)
-			throw unreadable(`a broken entry, ${entry.name}`);
+			throw new DamagedEntryError(unreadable(`a broken entry, ${entry.name}`).message);
 		const start =
 			entry.local +
 			30 +
@@ -138,7 +141,8 @@ export class ZipEntries {
 			view.getUint16(entry.local + 28, true);
 		const data = bytes.subarray(start, start + entry.compressed);
 		if (entry.method === 0) return data.slice(0, entry.size);
-		if (entry.method !== 8) throw unreadable(`unknown compression type ${entry.method}`);
+		if (entry.method !== 8)
+			throw new DamagedEntryError(unreadable(`unknown compression type ${entry.method}`).message);
 		return inflateUpTo(data, entry);
 	}
 }
@@ -149,7 +153,7 @@ export class ZipEntries {
  */
 function inflateUpTo(data: Uint8Array, entry: Entry): Uint8Array {
 	const damaged = () =>
-		new LoadError(
+		new DamagedEntryError(
 			`the EPUB is damaged: ${entry.name} does not unpack to the size its zip directory gives`,
 		);
 	let out: Uint8Array;
@@ -162,7 +166,7 @@ function inflateUpTo(data: Uint8Array, entry: Entry): Uint8Array {
 		});
 	} catch (error) {
 		if ((error as {code?: string}).code === 'ERR_BUFFER_TOO_LARGE') throw damaged();
-		throw unreadable(`${entry.name}: ${(error as Error).message}`);
+		throw new DamagedEntryError(unreadable(`${entry.name}: ${(error as Error).message}`).message);
 	}
 
 	if (out.length !== entry.size) throw damaged();

@@ -84,7 +84,10 @@ test('a binary file (an image, a program) is refused', () => {
 		0x52,
 		...new Uint8Array(200),
 	]);
-	expectError(file('picture.png', png), /^ficterm: this looks like a binary file, not a work\n$/);
+	expectError(
+		file('picture.png', png),
+		/^ficterm: .*picture\.png: this looks like a binary file, not a work\n$/,
+	);
 	expectError(
 		file('program', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, ...new Uint8Array(500)])),
 		/binary file/,
@@ -128,14 +131,14 @@ test('an EPUB that is not a zip, a broken zip, and a zip with no package are cle
 	const zip = zipSync(epub({'a.xhtml': page('x')}, ['a.xhtml']));
 	expectError(
 		file('cut.epub', zip.slice(0, zip.length - 40)),
-		/^ficterm: this EPUB is not a readable zip file/,
+		/^ficterm: .*cut\.epub: this EPUB is not a readable zip file/,
 	);
 	expectError(
 		file(
 			'no-opf.epub',
 			zipSync({mimetype: encoder.encode('application/epub+zip'), 'x.txt': encoder.encode('x')}),
 		),
-		/^ficterm: this EPUB has no package file/,
+		/^ficterm: .*no-opf\.epub: this EPUB has no package file/,
 	);
 });
 
@@ -148,6 +151,41 @@ test('an EPUB with a missing spine item reads the rest and says so', () => {
 	assert.equal(status, 0);
 	assert.match(stdout, /The first part survives\.[^]*So does the third\./);
 	assert.match(stderr, /^ficterm: warning: the EPUB is missing two\.xhtml; it was skipped\n$/);
+});
+
+test('an EPUB with one damaged document reads the rest, with a note where it was', () => {
+	const zip = zipSync(
+		epub(
+			{
+				'one.xhtml': page('The first part survives.'),
+				'two.xhtml': page(`A part lost in transit. ${'Lorem ipsum dolor sit amet. '.repeat(40)}`),
+				'three.xhtml': page('So does the third.'),
+			},
+			['one.xhtml', 'two.xhtml', 'three.xhtml'],
+		),
+	);
+	// The second document's deflate stream starts with a block of the reserved type: zlib refuses it.
+	const view = new DataView(zip.buffer, zip.byteOffset);
+	const name = encoder.encode('two.xhtml');
+	let at = 0;
+	while (
+		view.getUint32(at, true) !== 0x04034b50 ||
+		view.getUint16(at + 26, true) !== name.length ||
+		!zip.subarray(at + 30, at + 30 + name.length).every((byte, index) => byte === name[index])
+	)
+		at++;
+	zip.fill(0xff, at + 30 + name.length + view.getUint16(at + 28, true), at + 40 + name.length);
+	const {status, stdout, stderr} = print(file('damaged.epub', zip));
+	assert.equal(status, 0, stderr);
+	assert.match(
+		stdout,
+		/The first part survives\.\s+\[This part of the book could not be read: two\.xhtml is\s+damaged\.\]\s+So does the third\./,
+	);
+	assert.doesNotMatch(stdout, /lost in transit/);
+	assert.match(
+		stderr,
+		/^ficterm: warning: this EPUB is not a readable zip file \(two\.xhtml: .*\); the rest was read\n$/,
+	);
 });
 
 test('a zip bomb is refused by its size and by its number of entries', () => {
@@ -164,14 +202,14 @@ test('a zip bomb is refused by its size and by its number of entries', () => {
 
 	expectError(
 		file('bomb.epub', bomb),
-		/^ficterm: the EPUB unpacks to more than 512 MB; it may be a zip bomb\n$/,
+		/^ficterm: .*bomb\.epub: the EPUB unpacks to more than 512 MB; it may be a zip bomb\n$/,
 	);
 	const many = Object.fromEntries(
 		Array.from({length: 10_001}, (_, index) => [`f${index}.txt`, new Uint8Array(0)]),
 	);
 	expectError(
 		file('many.epub', zipSync({...epub({'a.xhtml': page('x')}, ['a.xhtml']), ...many})),
-		/^ficterm: the EPUB has more than 10000 files\n$/,
+		/^ficterm: .*many\.epub: the EPUB has more than 10000 files\n$/,
 	);
 });
 
@@ -190,7 +228,7 @@ test('a zip entry that inflates past its declared size stops there: the EPUB is 
 	const started = performance.now();
 	expectError(
 		file('liar.epub', zip),
-		/^ficterm: the EPUB is damaged: a\.xhtml does not unpack to the size its zip directory gives\n$/,
+		/^ficterm: .*liar\.epub: the EPUB is damaged: a\.xhtml does not unpack to the size its zip directory gives\n$/,
 	);
 	assert.ok(performance.now() - started < 20_000);
 });
@@ -199,7 +237,7 @@ test('an EPUB whose paths leave its root is refused', () => {
 	const files = epub({'a.xhtml': page('x')}, ['../../etc/passwd']);
 	expectError(
 		file('escape.epub', zipSync(files)),
-		/^ficterm: the EPUB points outside itself \(\.\.\/\.\.\/etc\/passwd\)\n$/,
+		/^ficterm: .*escape\.epub: the EPUB points outside itself \(\.\.\/\.\.\/etc\/passwd\)\n$/,
 	);
 });
 
