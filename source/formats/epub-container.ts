@@ -99,7 +99,7 @@ export function epubOpener(
 	// A spine document that cannot be inflated is read as a note saying so, and the rest of the book
 	// is read; the container, the package and the contents must be whole.
 	const spineDocuments = new Set<string>();
-	const damaged = new Map<string, LoadError>();
+	const damaged = new Map<string, DamagedEntryError>();
 	const text = (path: string, options: {keep?: boolean} = {}) => {
 		let data: Uint8Array | undefined;
 		try {
@@ -193,7 +193,9 @@ export function epubOpener(
 		get warnings() {
 			return [
 				...warnings,
-				...[...damaged.values()].map((error) => `${error.message}; the rest was read`),
+				...[...damaged].map(
+					([path, error]) => `the EPUB's ${path} is damaged (${error.why}); the rest was read`,
+				),
 			];
 		},
 		unreadable: () => (damaged.size === present.length ? damaged.values().next().value : undefined),

@@ -17,7 +17,15 @@ function unreadable(why: string): LoadError {
 }
 
 /** One entry cannot be inflated (the zip's directory and the other entries may be sound). */
-export class DamagedEntryError extends LoadError {}
+export class DamagedEntryError extends LoadError {
+	/** What is wrong with the entry, in a few words, for a warning that the rest was read. */
+	readonly why: string;
+
+	constructor(message: string, why: string) {
+		super(message);
+		this.why = why;
+	}
+}
 
 /** The central directory's entries, with zip64 sizes and offsets where the entry has them. */
 function centralDirectory(bytes: Uint8Array): Entry[] {
@@ -133,7 +141,10 @@ export class ZipEntries {
 		const bytes = this.#bytes;
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		if (entry.local + 30 > bytes.length || view.getUint32(entry.local, true) !== 0x04034b50)
-			throw new DamagedEntryError(unreadable(`a broken entry, ${entry.name}`).message);
+			throw new DamagedEntryError(
+				unreadable(`a broken entry, ${entry.name}`).message,
+				'a broken entry',
+			);
 		const start =
 			entry.local +
 			30 +
@@ -142,7 +153,10 @@ export class ZipEntries {
 		const data = bytes.subarray(start, start + entry.compressed);
 		if (entry.method === 0) return data.slice(0, entry.size);
 		if (entry.method !== 8)
-			throw new DamagedEntryError(unreadable(`unknown compression type ${entry.method}`).message);
+			throw new DamagedEntryError(
+				unreadable(`unknown compression type ${entry.method}`).message,
+				`unknown compression type ${entry.method}`,
+			);
 		return inflateUpTo(data, entry);
 	}
 }
@@ -155,6 +169,7 @@ function inflateUpTo(data: Uint8Array, entry: Entry): Uint8Array {
 	const damaged = () =>
 		new DamagedEntryError(
 			`the EPUB is damaged: ${entry.name} does not unpack to the size its zip directory gives`,
+			'it does not unpack to the size the zip gives',
 		);
 	let out: Uint8Array;
 	try {
@@ -166,7 +181,8 @@ function inflateUpTo(data: Uint8Array, entry: Entry): Uint8Array {
 		});
 	} catch (error) {
 		if ((error as {code?: string}).code === 'ERR_BUFFER_TOO_LARGE') throw damaged();
-		throw new DamagedEntryError(unreadable(`${entry.name}: ${(error as Error).message}`).message);
+		const why = (error as Error).message;
+		throw new DamagedEntryError(unreadable(`${entry.name}: ${why}`).message, why);
 	}
 
 	if (out.length !== entry.size) throw damaged();
