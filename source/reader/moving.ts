@@ -1,7 +1,7 @@
 // The moving slice: the anchor and the count typed before a key; lines, pages, scenes, chapters.
 
 import {compareAnchors, startAnchor, type Anchor} from '../work/anchor.ts';
-import {anchorAtFraction, chapterAt, sceneAt, sectionAt} from '../work/progress.ts';
+import {anchorAtFraction, chapterAt, fractionAt, sceneAt, sectionAt} from '../work/progress.ts';
 import type {Book} from './book.ts';
 import {jumpTo, layoutOf, moveTo} from './jump.ts';
 import {textRows, type ReaderState} from './state.ts';
@@ -83,7 +83,12 @@ export function reduceMoving(book: Book, state: ReaderState, action: MoveAction)
 			const percent = Math.min(100, asked);
 			// A place in the last screen lands where G does, never past the end into blank rows.
 			const layout = layoutOf(book, state);
-			const target = layout.clamp(anchorAtFraction(work, percent / 100), textRows(state));
+			// The top line is the first that starts at N% or after, so that the status says N%, not N-1.
+			const at = layout.positionOf(anchorAtFraction(work, percent / 100));
+			const line = layout.anchorOf(at);
+			const from =
+				fractionAt(work, line) < percent / 100 ? layout.anchorOf(layout.moveBy(at, 1)) : line;
+			const target = layout.clamp(from, textRows(state));
 			return jumpTo(
 				book,
 				state,

@@ -7,13 +7,12 @@ const closing: Action = {type: 'close'};
 
 export const reading: Array<KeyRow<Action>> = [
 	{
-		keys: '1-9',
+		keys: '0-9',
 		help: 'a count for the next key: 5j, 3g, 50%',
-		readme: 'a count for the next key: `5j`, `3g`, `50%`',
+		readme: 'a count for the next key: `5j`, `3g`, `50%` (`0%` is the start)',
 		on: [
 			[
-				(input: string, key: KeyInfo, count: string) =>
-					/^\d$/.test(input) && !key.ctrl && !key.meta && (input !== '0' || count !== ''),
+				(input: string, key: KeyInfo) => /^\d$/.test(input) && !key.ctrl && !key.meta,
 				(digit) => ({type: 'digit', digit}),
 			],
 		],

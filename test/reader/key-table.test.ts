@@ -59,8 +59,8 @@ test('an overlay owns the keys while it is open: the reading keys do nothing und
 	assert.equal(actionForKey('', {tab: true}, states['prompt']!), undefined);
 });
 
-test('a 0 is a count only after another digit', () => {
-	assert.equal(actionForKey('0', {}, reading), undefined);
+test('a 0 is a count, alone (0%) or after another digit', () => {
+	assert.deepEqual(actionForKey('0', {}, reading), {type: 'digit', digit: '0'});
 	assert.deepEqual(actionForKey('0', {}, {...reading, count: '5'}), {type: 'digit', digit: '0'});
 });
 

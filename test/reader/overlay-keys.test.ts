@@ -78,7 +78,7 @@ test('the help scrolls so that every key is reachable at 60x20, and stops at its
 test('the help lists every reading key, drawn from the key table, counts and Ctrl+C too', () => {
 	const keys = helpLines(60).map((line) => line.label);
 	for (const expected of [
-		'1-9',
+		'0-9',
 		'Space f PgDn → Ctrl+F',
 		'd Ctrl+D',
 		'u Ctrl+U',

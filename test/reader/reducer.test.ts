@@ -306,3 +306,14 @@ test('past the last chapter or 100%, the jump lands at the end of the range and 
 	assert.equal(over.message, '150% is past the end: at the end');
 	assert.equal(press(start(), '5', '0', '%').message, undefined);
 });
+
+test('N% puts at the top the first line at N% or after, so the status says N%; 0% is the start', () => {
+	for (const percent of [1, 10, 25, 49, 50, 75]) {
+		const state = press(start(), ...String(percent), '%');
+		const fraction = work.charsBefore[state.anchor.block]! + state.anchor.offset;
+		const share = (100 * fraction) / work.charsBefore[work.blocks.length]!;
+		assert.ok(share >= percent && share < percent + 1, `${percent}%: ${share}`);
+	}
+
+	assert.deepEqual(press(press(start(), '5', '0', '%'), '0', '%').anchor, start().anchor);
+});
