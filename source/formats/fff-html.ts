@@ -3,12 +3,16 @@
 import {chapterDraft, type ChapterDraft, type WorkDraft, emptyDraft} from '../work/draft.ts';
 import {emptyMeta} from '../work/types.ts';
 import {applyFffLabel} from './fff-labels.ts';
-import {htmlBlocks} from './html-blocks.ts';
+import {htmlBlocks, type Element} from './html-blocks.ts';
 import {draftBlock} from './html-draft-block.ts';
 
 export function looksLikeFffHtml(html: string): boolean {
 	const head = html.slice(0, 100_000);
 	return /<a\s+name="section\d+"/i.test(head) || /FanFicFare/i.test(head.slice(0, 5000));
+}
+
+function isContentsAnchor(element: Element): boolean {
+	return element.tag === 'a' && element.attributes['name'] === 'TOCTOP';
 }
 
 export function parseFffHtml(html: string): WorkDraft {
@@ -26,6 +30,8 @@ export function parseFffHtml(html: string): WorkDraft {
 				return;
 			}
 
+			// FanFicFare's own contents, <a name="TOCTOP"><h2>Table of Contents</h2></a>: not a chapter.
+			if (block.level === 2 && block.ancestors.some(isContentsAnchor)) return;
 			if (block.level === 2 && !block.links.some((link) => link.startsWith('#'))) {
 				chapter = chapterDraft(block.text, []);
 				draft.chapters.push(chapter);
