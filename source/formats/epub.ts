@@ -37,7 +37,14 @@ function descriptionBlocks(pkg: EpubPackage): DraftBlock[] {
 	const description = pkg.metadata['description']?.[0];
 	if (!description) return [];
 	const blocks: DraftBlock[] = [];
-	htmlBlocks(`<div>${description}</div>`, (block) => blocks.push(draftBlock(block)));
+	// Plain text (FanFicFare's) keeps its paragraphs apart with blank lines; HTML (calibre's) with tags.
+	const html = /<(?:p|div|br)\b/i.test(description)
+		? description
+		: description
+				.split(/\n[ \t]*\n/)
+				.map((paragraph) => `<p>${paragraph}</p>`)
+				.join('');
+	htmlBlocks(`<div>${html}</div>`, (block) => blocks.push(draftBlock(block)));
 	return blocks;
 }
 

@@ -70,6 +70,28 @@ test('an OPF in UTF-16 with a byte-order mark is read (its declaration says UTF-
 	assert.ok(work.blocks.some((block) => block.text === 'One small story.'));
 });
 
+test('a description in plain text keeps its paragraphs; one in HTML is read as HTML', () => {
+	const described = (description: string) =>
+		parseEpub(
+			epubBytes(
+				{'a.xhtml': page('<p>Text.</p>')},
+				{
+					opf: (opf) =>
+						opf.replace(
+							'</metadata>',
+							`<dc:description>${description}</dc:description></metadata>`,
+						),
+				},
+			),
+		).summary.map((block) => block.text);
+	// As FanFicFare writes it: plain text, a blank line between paragraphs, a bare "<" escaped.
+	assert.deepEqual(described('First, lt(&lt;) kept.\n\nSome more  longer description.'), [
+		'First, lt(<) kept.',
+		'Some more longer description.',
+	]);
+	assert.deepEqual(described('&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;'), ['One', 'Two']);
+});
+
 test('XML parts are decoded by their mark or declaration', () => {
 	assert.equal(
 		decodeXml(utf16le('<?xml version="1.0"?><a>é</a>')),
