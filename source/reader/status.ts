@@ -67,22 +67,35 @@ export function truncateTo(text: string, width: number): string {
 	return width > 0 ? result + '…' : '';
 }
 
-/** Left and right parts of the bar; parts are dropped from the least useful on as the width shrinks. */
+/** The shortest a work's title is cut to beside a chapter's name; shorter, it is left out. */
+const minTitleWidth = 8;
+
+/**
+ * Left and right parts of the bar; parts are dropped from the least useful on as the width
+ * shrinks: the scene and the time left, then the work's title (cut, then left out), then the end
+ * of the chapter's name, which tells two chapters apart ("CHAPTER VII").
+ */
 export function statusText(status: Status, width: number): {left: string; right: string} {
 	const percent = status.loading ? 'reading…' : `${status.percent}%`;
 	const optional = [status.timeLeft, status.scene].filter(Boolean) as string[];
-	let right = [...optional, percent].join(' · ');
-	while (optional.length > 0 && stringWidth(right) > width / 2) {
-		optional.shift();
-		right = [...optional, percent].join(' · ');
+	const rightText = () => [...optional, percent].join(' · ');
+	const roomBeside = (right: string) => Math.max(0, width - stringWidth(right) - 3);
+	while (optional.length > 0 && stringWidth(rightText()) > width / 2) optional.shift();
+	const {title, chapter} = status;
+	if (chapter) {
+		const least = stringWidth(chapter) + 3 + Math.min(minTitleWidth, stringWidth(title));
+		while (optional.length > 0 && least > roomBeside(rightText())) optional.shift();
 	}
 
-	const room = Math.max(0, width - stringWidth(right) - 3);
-	let left = status.chapter ? `${status.title} · ${status.chapter}` : status.title;
-	if (status.chapter && stringWidth(left) > room) {
-		// Shorten the title first, down to half the room, then the chapter.
-		const titleRoom = Math.max(8, room - stringWidth(status.chapter) - 3, Math.floor(room / 2));
-		left = `${truncateTo(status.title, titleRoom)} · ${status.chapter}`;
+	const right = rightText();
+	const room = roomBeside(right);
+	let left = chapter ? `${title} · ${chapter}` : title;
+	if (chapter && stringWidth(left) > room) {
+		const titleRoom = room - stringWidth(chapter) - 3;
+		left =
+			titleRoom >= Math.min(minTitleWidth, stringWidth(title))
+				? `${truncateTo(title, titleRoom)} · ${chapter}`
+				: chapter;
 	}
 
 	left = truncateTo(left, room);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {applyFffLabel} from '../../source/formats/fff-labels.ts';
-import {statusOf} from '../../source/reader/status.ts';
+import {statusOf, statusText} from '../../source/reader/status.ts';
 import {assembleWork} from '../../source/work/assemble.ts';
 import {chapterDraft, emptyDraft, type DraftBlock} from '../../source/work/draft.ts';
 import {emptyMeta} from '../../source/work/types.ts';
@@ -63,4 +63,26 @@ test('the front page says whose word count the file states', () => {
 		front.some((text) => text.includes("1,234 words by AO3's count")),
 		front.join('|'),
 	);
+});
+
+test('a narrow bar keeps the chapter whole before the time left and the work title', () => {
+	const status = {
+		title: 'News from Nowhere',
+		chapter: 'CHAPTER VII: TRAFALGAR SQUARE',
+		scene: 'scene 1/2',
+		timeLeft: '11 min left in chapter',
+		percent: 17,
+	};
+	assert.deepEqual(statusText(status, 100), {
+		left: 'News from Nowhere · CHAPTER VII: TRAFALGAR SQUARE',
+		right: '11 min left in chapter · scene 1/2 · 17%',
+	});
+	// At 60 columns the time left goes first, then the title is cut.
+	assert.deepEqual(statusText(status, 58), {
+		left: 'News fr… · CHAPTER VII: TRAFALGAR SQUARE',
+		right: 'scene 1/2 · 17%',
+	});
+	// Narrower, the title is left out rather than cut to nothing, then the chapter's end is cut.
+	assert.deepEqual(statusText(status, 40), {left: 'CHAPTER VII: TRAFALGAR SQUARE', right: '17%'});
+	assert.deepEqual(statusText(status, 24), {left: 'CHAPTER VII: TRAF…', right: '17%'});
 });
