@@ -66,6 +66,8 @@ const cli = meow(
 		// Shown here rather than by meow, which knows only the long names.
 		autoHelp: false,
 		autoVersion: false,
+		// The help says what ficterm reads in its own words; the package's description would repeat it.
+		description: false,
 		allowUnknownFlags: true,
 		inferType: false,
 	},
