@@ -69,18 +69,27 @@ export function labelColumn(lines: OverlayLine[]): number {
 /** The narrowest the help's words may be beside the keys before the keys go above them. */
 const minimumHelpText = 20;
 
+/** The narrowest an about value may be beside its label before the label goes above it. */
+const minimumAboutText = 16;
+
 /**
  * The about rows wrapped to the panel: warnings and tags are what readers check before reading, so
- * a long value takes as many lines as it needs, never cut.
+ * a long value takes as many lines as it needs, never cut; on a narrow panel, under its label.
  */
 export function aboutLines(work: Work, revealTags: boolean, columns: number): OverlayLine[] {
-	const room = Math.max(8, panelBodyColumns(columns) - labelWidth);
+	const inner = panelBodyColumns(columns);
+	const room = inner - labelWidth;
 	const lines: OverlayLine[] = [];
 	for (const [label, value] of aboutRows(work, revealTags)) {
-		const wrapped = wrapAnsi(value, room, {hard: true, trim: true}).split('\n');
-		wrapped.forEach((text, index) => {
-			lines.push({label: index === 0 ? label : '', text});
-		});
+		if (room >= minimumAboutText) {
+			for (const [index, text] of wrapped(value, room).entries())
+				lines.push({label: index === 0 ? label : '', text});
+			continue;
+		}
+
+		lines.push({label, text: '', wide: true});
+		for (const text of wrapped(value, inner - 2))
+			lines.push({label: '', text: `  ${text}`, wide: true});
 	}
 
 	return lines;

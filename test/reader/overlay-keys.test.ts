@@ -127,6 +127,27 @@ test('about this work wraps long warnings and tags over lines instead of cutting
 	assert.ok(lines.filter((line) => line.label === 'Warnings').length === 1);
 });
 
+test('about this work on a narrow panel puts each label above its value, whole', () => {
+	const work = workOf(generatedText(2));
+	work.meta.title = 'The Lighthouse Keeper’s Daughter';
+	work.meta.authors = ['ficterm_samples'];
+	for (const columns of [20, 24, 30]) {
+		const lines = aboutLines(work, true, columns);
+		const inner = columns - 4;
+		for (const line of lines) {
+			assert.ok(line.wide, `${columns}: ${line.label}${line.text}`);
+			assert.ok(Math.max(line.label.length, line.text.length) <= inner, `${columns}: ${line.text}`);
+		}
+
+		const shown = lines.map((line) => line.text.trim()).join(' ');
+		assert.match(shown, /The Lighthouse Keeper’s Daughter/);
+		// A word longer than the panel is broken over lines, never cut.
+		assert.match(shown.replaceAll(' ', ''), /ficterm_samples/);
+	}
+
+	assert.ok(aboutLines(work, true, 60).every((line) => !line.wide));
+});
+
 test('a in about this work shows the tags there; i and q close it', () => {
 	const open = press(small(), 'i');
 	const revealed = press(open, 'a');
