@@ -34,20 +34,23 @@ function runsWithin<T extends {start: number; end: number}>(
 }
 
 function splitLongBlock(block: Block): Block[] {
-	if (block.text.length <= maxBlockChars || block.kind === 'break') return [block];
+	if (block.kind === 'break') return [block];
+	// Read once: in the parse worker a block's text is decoded from its store at each reading.
+	const {text} = block;
+	if (text.length <= maxBlockChars) return [block];
 	const pieces: Block[] = [];
 	let start = 0;
-	while (start < block.text.length) {
-		let end = Math.min(start + maxBlockChars, block.text.length);
-		if (end < block.text.length) {
-			const space = block.text.lastIndexOf(' ', end);
+	while (start < text.length) {
+		let end = Math.min(start + maxBlockChars, text.length);
+		if (end < text.length) {
+			const space = text.lastIndexOf(' ', end);
 			if (space > start + maxBlockChars / 2) end = space + 1;
-			else if (/[\uD800-\uDBFF]/.test(block.text[end - 1] ?? '')) end--;
+			else if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--;
 		}
 
 		const styles = runsWithin(block.styles, start, end);
 		const ruby = runsWithin(block.ruby, start, end);
-		const piece: Block = {...block, text: block.text.slice(start, end)};
+		const piece: Block = {...block, text: text.slice(start, end)};
 		if (styles?.length) piece.styles = styles;
 		else delete piece.styles;
 		if (ruby?.length) piece.ruby = ruby;
