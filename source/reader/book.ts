@@ -12,7 +12,8 @@ const indexFromChars = 2_000_000;
 
 export class Book {
 	readonly work: Work;
-	readonly #readings: boolean;
+	/** Whether ruby readings are shown after their text (and so found by a search). */
+	readonly readings: boolean;
 	readonly #layouts = new Map<string, Layout>();
 
 	#toc?: TocIndex;
@@ -32,7 +33,7 @@ export class Book {
 		} = {},
 	) {
 		this.work = work;
-		this.#readings = options.readings ?? true;
+		this.readings = options.readings ?? true;
 		const {fromChars = indexFromChars, scanWindow} = options.index ?? {};
 		if (work.charsBefore[work.blocks.length]! > fromChars && !work.partial)
 			this.searchIndex = new SearchIndex(work, {scanWindow, texts: options.texts});
@@ -49,7 +50,7 @@ export class Book {
 		if (layout) {
 			this.#layouts.delete(key);
 		} else {
-			layout = new Layout(this.work, width, revealTags, this.#readings);
+			layout = new Layout(this.work, width, revealTags, this.readings);
 			if (this.#layouts.size >= layoutsKept)
 				this.#layouts.delete(this.#layouts.keys().next().value!);
 		}

@@ -31,6 +31,36 @@ export function findMatches(
 	return matches;
 }
 
+/**
+ * Matches in the ruby readings shown after their text (Japanese furigana), each at its text's start,
+ * merged into `matches` in reading order: what is on the screen can be searched for.
+ */
+export function withReadingMatches(
+	work: Work,
+	query: string,
+	matches: Anchor[],
+	hidden: (index: number) => boolean = () => false,
+): Anchor[] {
+	if (!query) return matches;
+	const pattern = queryPattern(query);
+	const found: Anchor[] = [];
+	const {blocks} = work;
+	for (let block = 0; block < blocks.length; block++) {
+		const {ruby} = blocks[block]!;
+		if (!ruby || hidden(block)) continue;
+		for (const run of ruby) {
+			pattern.lastIndex = 0;
+			if (pattern.test(run.reading)) found.push({block, offset: run.start});
+		}
+	}
+
+	if (found.length === 0) return matches;
+	const merged = [...matches, ...found].sort(compareAnchors);
+	return merged.filter(
+		(anchor, index) => index === 0 || compareAnchors(merged[index - 1]!, anchor) !== 0,
+	);
+}
+
 /** The index of the first match at or after `from`: `matches.length` when there is none. */
 export function matchFrom(matches: Anchor[], from: Anchor): number {
 	let low = 0;

@@ -3,7 +3,7 @@
 import {compareAnchors, type Anchor} from '../work/anchor.ts';
 import type {Book} from './book.ts';
 import {jumpTo} from './jump.ts';
-import {findMatches, matchFrom} from './search.ts';
+import {findMatches, matchFrom, withReadingMatches} from './search.ts';
 import type {ReaderState} from './state.ts';
 
 export type SearchAction =
@@ -22,8 +22,11 @@ function search(
 ): ReaderState {
 	const fresh = query !== state.search.query || state.search.revealTags !== state.revealTags;
 	const hidden = (index: number) => !state.revealTags && book.work.blocks[index]!.folded === true;
+	const inText = () => findMatches(book.work, query, hidden, book.searchIndex);
 	const matches = fresh
-		? findMatches(book.work, query, hidden, book.searchIndex)
+		? book.readings
+			? withReadingMatches(book.work, query, inText(), hidden)
+			: inText()
 		: state.search.matches;
 	const base = {
 		...state.search,
