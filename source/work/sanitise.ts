@@ -1,9 +1,17 @@
-// Strips everything from untrusted work text that a terminal would act on instead of print.
-
-// CSI, OSC (ended by BEL or ST, or cut at a line end so a lone opener cannot swallow the work), DCS/SOS/PM/APC (ended by ST), other two-byte escapes, lone ESC,
-// their 8-bit C1 forms, and every remaining C0/C1 control except tab and newline.
+// CSI, OSC (ended by BEL or ST, or cut at a line end so a lone opener cannot swallow the work),
+// DCS/SOS/PM/APC (ended by ST), other two-byte escapes, lone ESC, and every remaining C0 control
+// except tab and newline. The 8-bit C1 forms are taken one character at a time (see below).
 const escapeSequence =
-	/\u001B\[[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|\u009B[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|[\u001B][\]PX^_][^\u0007\u001B\u009C\n]{0,4096}(?:\u0007|\u001B\\|\u009C)?|[\u009D\u0090\u0098\u009E\u009F][^\u0007\u001B\u009C\n]{0,4096}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+	/\u001B\[[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|[\u001B][\]PX^_][^\u0007\u001B\u009C\n]{0,4096}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+// A C1 control in a work's text is almost always Windows-1252 read as Latin-1 (\u0093 for “), not a
+// terminal command: each is read as the Windows-1252 character, or left out where that has none,
+// and never as the start of a sequence that would swallow the text after it. Alone, with what
+// followed it printed as text, none can command the terminal.
+const c1Control = /[\u0080-\u009F]/g;
+const windows1252High = '€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ';
+const asWindows1252 = (control: string) =>
+	windows1252High[control.charCodeAt(0) - 0x80]!.replace('\0', '');
 
 // Bidi overrides and isolates can reorder what follows them on the line.
 const bidiControl = /[\u202A-\u202E\u2066-\u2069]/g;
@@ -20,7 +28,11 @@ const needsWork =
 export function sanitiseText(text: string): string {
 	if (!needsWork.test(text)) return text;
 	const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-	return normalised.replace(escapeSequence, '').replace(bidiControl, '').replace(invisible, '');
+	return normalised
+		.replace(escapeSequence, '')
+		.replace(c1Control, asWindows1252)
+		.replace(bidiControl, '')
+		.replace(invisible, '');
 }
 
 /** For one-line strings such as titles and tags: also folds tabs and newlines to spaces. */
