@@ -96,6 +96,9 @@ const knownFlags = new Set([
 	'v',
 ]);
 
+/** Wider than any terminal; a width of a billion would print a gigabyte of centring spaces. */
+const maxPrintWidth = 10_000;
+
 async function main(): Promise<number> {
 	const {passwordStdin = false, allowHttp = false} = cli.flags;
 	// What the command does is loaded only once it is known: --version and --help load nothing more.
@@ -126,8 +129,11 @@ async function main(): Promise<number> {
 		dir: flags.dir,
 		file: cli.input[0],
 	});
-	if (flags.width !== undefined && (!Number.isInteger(flags.width) || flags.width < 1)) {
-		throw new UsageError('--width needs a whole number of columns, 1 or more');
+	if (
+		flags.width !== undefined &&
+		(!Number.isInteger(flags.width) || flags.width < 1 || flags.width > maxPrintWidth)
+	) {
+		throw new UsageError(`--width needs a whole number of columns, from 1 to ${maxPrintWidth}`);
 	}
 
 	const {run} = await import('./run.ts');

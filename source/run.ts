@@ -200,7 +200,8 @@ async function writeOutline(work: Work, json: boolean): Promise<number> {
 async function printOut(work: Work, width: number | undefined, readings: boolean): Promise<number> {
 	await printWork(
 		work,
-		Math.max(1, width ?? (process.stdout.isTTY ? process.stdout.columns : 80)),
+		// A terminal that says it has no columns (stty cols 0, a serial line) is taken as 80 wide.
+		width ?? ((process.stdout.isTTY && process.stdout.columns) || 80),
 		process.stdout,
 		{readings},
 	);

@@ -100,6 +100,10 @@ test('bad input: one line on stderr starting with ficterm:, and a non-zero statu
 		[[projectRoot], /^ficterm: .* is a folder, not a work file\n$/],
 		[['--bogus', 'x.txt'], /^ficterm: unknown option --bogus/],
 		[['--width', '0', 'x.txt'], /^ficterm: --width needs a whole number/],
+		[
+			['--width', '1e9', 'x.txt'],
+			/^ficterm: --width needs a whole number of columns, from 1 to 10000\n$/,
+		],
 		[['a.txt', 'b.txt'], /^ficterm: one file at a time/],
 	] as const) {
 		const {status, stdout, stderr} = run(...args);
