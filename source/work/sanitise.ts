@@ -1,8 +1,9 @@
 // CSI, OSC (ended by BEL or ST, or cut at a line end so a lone opener cannot swallow the work),
 // DCS/SOS/PM/APC (ended by ST), other two-byte escapes, lone ESC, and every remaining C0 control
-// except tab and newline. The 8-bit C1 forms are taken one character at a time (see below).
+// except tab and newline. Of the 8-bit C1 forms only a whole CSI with parameters (\u009B31m) is
+// taken as a sequence; the others are taken one character at a time (see below).
 const escapeSequence =
-	/\u001B\[[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|[\u001B][\]PX^_][^\u0007\u001B\u009C\n]{0,4096}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+	/\u001B\[[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|\u009B[\u0030-\u003F]+[\u0020-\u002F]*[\u0040-\u007E]|[\u001B][\]PX^_][^\u0007\u001B\u009C\n]{0,4096}(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 // A C1 control in a work's text is almost always Windows-1252 read as Latin-1 (\u0093 for “), not a
 // terminal command: each is read as the Windows-1252 character, or left out where that has none,

@@ -17,8 +17,10 @@ test('a C1 control is its Windows-1252 character, or nothing: never a sequence t
 		'“Hello,” she said – to Rožana. The rest survives.',
 	);
 	assert.equal(sanitiseText('a stray \u009D byte, then été'), 'a stray  byte, then été');
-	// An 8-bit CSI or OSC is one character: what followed it is printed, and commands nothing.
-	assert.equal(sanitiseText('\u009B2Ji\u009D8;;x\u009Cj'), '›2Ji8;;xœj');
+	// An 8-bit CSI with parameters goes whole; an OSC is one character: what followed it is printed,
+	// and commands nothing. A › before a word (Windows-1252 quotes: ›Hello‹) stays.
+	assert.equal(sanitiseText('\u009B2Ji\u009D8;;x\u009Cj'), 'i8;;xœj');
+	assert.equal(sanitiseText('\u009BHello\u008B'), '›Hello‹');
 });
 
 test('keeps tabs and newlines, turns CR and CRLF into newlines, drops other controls', () => {
