@@ -92,15 +92,19 @@ export class ZipEntries {
 	readonly #bytes: Uint8Array;
 	readonly #entries = new Map<string, Entry>();
 	readonly #inflated = new Map<string, Uint8Array>();
+	/** Entries that say they unpack to more than any one part of a book may: read, they are damaged. */
+	readonly #oversized = new Set<string>();
 	#total = 0;
 
 	constructor(bytes: Uint8Array) {
 		this.#bytes = bytes;
 		let declared = 0;
 		for (const entry of centralDirectory(bytes)) {
-			declared += entry.size;
-			if (entry.size > maxEntryBytes || declared > maxTotalBytes) throw new LoadError(bombMessage);
 			const name = entry.name.replace(/^\/+/, '');
+			// One huge entry (a picture the book never shows) costs nothing until it is read.
+			if (entry.size > maxEntryBytes) this.#oversized.add(name);
+			else declared += entry.size;
+			if (declared > maxTotalBytes) throw new LoadError(bombMessage);
 			if (entry.name.endsWith('/')) continue;
 			this.names.add(name);
 			this.#entries.set(name, entry);
@@ -122,6 +126,11 @@ export class ZipEntries {
 		for (const name of names) {
 			const entry = this.#entries.get(name);
 			if (!entry || this.#inflated.has(name)) continue;
+			if (this.#oversized.has(name)) {
+				const why = `it unpacks to more than ${maxEntryBytes / 1024 / 1024} MB`;
+				throw new DamagedEntryError(`the EPUB's ${name}: ${why}; it may be a zip bomb`, why);
+			}
+
 			const data = this.#inflate(entry);
 			this.#total += data.length;
 			if (this.#total > maxTotalBytes) throw new LoadError(bombMessage);
