@@ -1,6 +1,6 @@
 // The saved state on disk (conf): positions, bookmarks and library entries per work, and settings.
 
-import {existsSync, mkdirSync, renameSync} from 'node:fs';
+import {existsSync, mkdirSync, renameSync, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import Conf from 'conf';
 import envPaths from 'env-paths';
@@ -57,6 +57,10 @@ function reasonOf(error: unknown): string {
 			return `a folder stands where its file should be${where}`;
 		}
 
+		case 'EFTYPE': {
+			return `it is not a regular file${where}`;
+		}
+
 		default: {
 			return code ?? (error as Error)?.message ?? String(error);
 		}
@@ -96,7 +100,18 @@ export class Store {
 		};
 	}
 
+	/** conf reads the file whole at each use: a FIFO or a device there would block the reader for good. */
+	#mustBeFile(): void {
+		const stat = statSync(this.path, {throwIfNoEntry: false});
+		if (!stat || stat.isFile() || stat.isDirectory()) return;
+		throw Object.assign(new Error(`${this.path} is not a regular file`), {
+			code: 'EFTYPE',
+			path: this.path,
+		});
+	}
+
 	#open(): Conf<Data> {
+		this.#mustBeFile();
 		try {
 			return new Conf<Data>(this.#options);
 		} catch (error) {
@@ -128,6 +143,7 @@ export class Store {
 		if (!this.#conf) return fallback;
 		try {
 			try {
+				this.#mustBeFile();
 				return operation(this.#conf);
 			} catch (error) {
 				if (!(error instanceof SyntaxError)) throw error;
@@ -150,6 +166,7 @@ export class Store {
 	#write(operation: (conf: Conf<Data>) => void, wait = true): boolean {
 		try {
 			this.#conf ??= this.#open();
+			this.#mustBeFile();
 			mkdirSync(dirname(this.path), {recursive: true});
 			const conf = this.#conf;
 			const run = () => {

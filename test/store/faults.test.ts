@@ -2,6 +2,7 @@
 // later, says when saving works again; a held lock never blocks; a store that turns corrupt is told.
 
 import assert from 'node:assert/strict';
+import {execFileSync, spawnSync} from 'node:child_process';
 import fs, {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {syncBuiltinESMExports} from 'node:module';
 import {tmpdir} from 'node:os';
@@ -74,6 +75,29 @@ test('state.json replaced by a folder while reading: reads give nothing, saves f
 	clock.advance(5000);
 	assert.equal(news.at(-1), 'Your place is saved again');
 	assert.equal(store.work(work.id)?.anchor.block, 3);
+});
+
+test('a FIFO where state.json should be never blocks: said once, and saving resumes once it is gone', () => {
+	// Reading a FIFO with no writer waits for ever, and would hang this whole file: the store is
+	// used in a child process with a time limit.
+	const home = folder();
+	execFileSync('mkfifo', [join(home, 'state.json')]);
+	const child = spawnSync(
+		process.execPath,
+		['--import', 'tsx', new URL('fifo-store.child.ts', import.meta.url).pathname, home],
+		{encoding: 'utf8', timeout: 15_000, killSignal: 'SIGKILL'},
+	);
+	assert.equal(child.signal, null, 'the store blocked on the FIFO');
+	assert.equal(child.status, 0, child.stderr);
+	assert.deepEqual(JSON.parse(child.stdout), {
+		warning: `the saved state in ${join(home, 'state.json')} cannot be used: it is not a regular file (state.json)`,
+		read: null,
+		news: [
+			'Your place cannot be saved: it is not a regular file (state.json); trying again',
+			'Your place is saved again',
+		],
+		saved: 2,
+	});
 });
 
 test('a lock path that is a folder: said once, the reader goes on', () => {
