@@ -8,8 +8,16 @@ export function isZip(bytes: Uint8Array): boolean {
 	return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
 }
 
+/**
+ * A file with NULs in its first 8 kB, or many other controls, is not a work. A run of NULs at the
+ * very end (a download cut short, a file written over a preallocated one) is no evidence: the text
+ * before it is read, and the NULs are dropped with the other controls.
+ */
 export function looksBinary(bytes: Uint8Array): boolean {
-	const sample = bytes.subarray(0, 8192);
+	let end = bytes.length;
+	while (end > 0 && bytes[end - 1] === 0) end--;
+	if (end === 0) return bytes.length > 0;
+	const sample = bytes.subarray(0, Math.min(8192, end));
 	if (sample.includes(0)) return true;
 	let controls = 0;
 	for (const byte of sample) {
@@ -41,11 +49,23 @@ export function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | unde
 			: evenZeros >= pairs * 0.4 && oddZeros <= pairs * 0.05
 				? 'utf-16be'
 				: undefined;
-	if (!encoding) return undefined;
+	// Text in another script (Cyrillic, CJK) has zeros mostly in its spaces, digits and line ends
+	// (and in a character such as 一, U+4E00, on the other side): fewer, mostly on one side, and it
+	// must then read as text.
+	const fewer =
+		oddZeros >= pairs * 0.05 && evenZeros * 4 <= oddZeros
+			? 'utf-16le'
+			: evenZeros >= pairs * 0.05 && oddZeros * 4 <= evenZeros
+				? 'utf-16be'
+				: undefined;
+	const tried = encoding ?? fewer;
+	if (!tried) return undefined;
 	try {
 		// A surrogate pair cut at the sample's end is no evidence against it.
-		new TextDecoder(encoding, {fatal: true}).decode(sample, {stream: true});
-		return encoding;
+		const text = new TextDecoder(tried, {fatal: true}).decode(sample, {stream: true});
+		if (encoding) return encoding;
+		const readable = text.match(/[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]/gu)?.length ?? 0;
+		return readable >= text.length * 0.95 ? tried : undefined;
 	} catch {
 		return undefined;
 	}

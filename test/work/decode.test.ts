@@ -29,6 +29,25 @@ test('UTF-16 without a byte-order mark is told by its zero bytes, LE and BE', ()
 	assert.throws(() => decodeText(new Uint8Array(400)), LoadError);
 });
 
+test('UTF-16 without a mark in another script is told by the zeros of its spaces and line ends', () => {
+	const russian = 'Глава 1\n\nОна сказала: «Привет», и ушла домой.\n';
+	const chinese = '第一章\n\n她说：“你好。” 然后 走了。\n';
+	assert.equal(decodeText(utf16(russian, 'le').subarray(2)).text, russian);
+	assert.equal(decodeText(utf16(chinese, 'be').subarray(2)).text, chinese);
+	assert.equal(decodeText(utf16(chinese, 'le').subarray(2)).text, chinese);
+});
+
+test('NULs at the very end of a text are dropped, not taken for a binary file', () => {
+	const text = 'Chapter 1\n\nThe download was cut short here.\n';
+	const padded = Buffer.concat([Buffer.from(text), Buffer.alloc(16)]);
+	assert.equal(
+		workFromBytes(padded, 'cut.txt').blocks.at(-1)!.text,
+		'The download was cut short here.',
+	);
+	// A NUL inside the text is a binary file still.
+	assert.throws(() => decodeText(Buffer.from('Chapter\u0000 1 and more text')), LoadError);
+});
+
 test('invalid bytes in a UTF-8 file are shown as U+FFFD with a warning', () => {
 	const bytes = Buffer.concat([Buffer.from('Café '), Buffer.from([0xff]), Buffer.from(' naïve!')]);
 	const decoded = decodeText(bytes);
