@@ -75,8 +75,9 @@ async function syncEngines(store: Store): Promise<SyncEngine[]> {
 	return configuredEngines(store.settings(), () => thisDevice(folder), folder);
 }
 
-function colorWanted(flag: boolean): boolean {
-	return flag && !process.env['NO_COLOR'];
+/** Colour unless --no-color, NO_COLOR, or a terminal that terminfo names monochrome (xterm-mono). */
+export function colorWanted(flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+	return flag && !env['NO_COLOR'] && !/(?:^|-)(?:mono|m)$/.test(env['TERM'] ?? '');
 }
 
 /**

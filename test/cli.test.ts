@@ -273,3 +273,13 @@ test('--toc counts in words that agree with their numbers: 1 chapter, 1 word', (
 	assert.match(outline.stdout, /^1 word · 1 chapter · text$/m);
 	assert.match(outline.stdout, /^ {2}1\. Chapter 1 \(1 word\)$/m);
 });
+
+test('colour is left out for --no-color, NO_COLOR and a monochrome terminal', async () => {
+	const {colorWanted} = await import('../source/run.ts');
+	assert.equal(colorWanted(true, {TERM: 'xterm-256color'}), true);
+	assert.equal(colorWanted(false, {TERM: 'xterm-256color'}), false);
+	assert.equal(colorWanted(true, {TERM: 'xterm', NO_COLOR: '1'}), false);
+	assert.equal(colorWanted(true, {TERM: 'xterm-mono'}), false);
+	assert.equal(colorWanted(true, {TERM: 'vt100-m'}), false);
+	assert.equal(colorWanted(true, {TERM: 'screen'}), true);
+});

@@ -14,6 +14,10 @@ const windows1252High = '€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”�
 const asWindows1252 = (control: string) =>
 	windows1252High[control.charCodeAt(0) - 0x80]!.replace('\0', '');
 
+// Unicode's line and paragraph separators: some terminals move the cursor on them, others draw
+// nothing; a line break keeps what the text meant.
+const lineSeparator = /[\u2028\u2029]/g;
+
 // Bidi overrides and isolates can reorder what follows them on the line.
 const bidiControl = /[\u202A-\u202E\u2066-\u2069]/g;
 
@@ -23,13 +27,14 @@ const invisible = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 // Scanning for any character that needs work is much faster than replacing over clean text.
 const needsWork =
-	/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+	/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 /** Removes escape sequences, control and invisible format characters; keeps `\t` and `\n` (and turns `\r` into `\n`). */
 export function sanitiseText(text: string): string {
 	if (!needsWork.test(text)) return text;
 	const normalised = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 	return normalised
+		.replace(lineSeparator, '\n')
 		.replace(escapeSequence, '')
 		.replace(c1Control, asWindows1252)
 		.replace(bidiControl, '')

@@ -42,3 +42,8 @@ test('drops invisible format characters whose width terminals disagree on, keeps
 		'zerowidth soft joined family 👩\u200D👧 ok',
 	);
 });
+
+test('line and paragraph separators become line breaks, never raw to the terminal', () => {
+	assert.equal(sanitiseText('one\u2028two\u2029three'), 'one\ntwo\nthree');
+	assert.equal(sanitiseLine('A\u2028title'), 'A title');
+});
