@@ -179,3 +179,35 @@ export function epubChapters(pkg: EpubPackage, title: string): ChapterDraft[] {
 
 	return chapters;
 }
+
+/**
+ * Without contents (no nav, no NCX, or none of its entries in the book): a chapter for each spine
+ * document with text, named by its first heading, or by the work when it has none. A document
+ * without text (a title page's picture) opens the chapter after it.
+ */
+export function spineChapters(pkg: EpubPackage, title: string): ChapterDraft[] {
+	const chapters: ChapterDraft[] = [];
+	let carried: DraftBlock[] = [];
+	for (const path of pkg.spine) {
+		const blocks = carried;
+		const notes: DraftBlock[] = [];
+		htmlBlocks(
+			pkg.text(path),
+			(block) => (inNote(block) ? notes : blocks).push(draftBlock(block)),
+			{xpathRoot: pkg.xpathRoot(path)},
+		);
+		carried = [];
+		if (!hasText(blocks) && notes.length === 0) {
+			carried = blocks;
+			continue;
+		}
+
+		const first = blocks.find((block) => block.kind !== 'spacer' && !imageOnly.test(block.text));
+		const chapter = chapterDraft(first?.kind === 'heading' ? first.text : title, blocks, false);
+		chapter.endNotes = notes;
+		chapters.push(chapter);
+	}
+
+	if (carried.length > 0) chapters.at(-1)?.body.push(...carried);
+	return chapters;
+}

@@ -10,7 +10,7 @@ import {
 import {emptyMeta, type WorkMeta} from '../work/types.ts';
 import {parseAo3Html} from './ao3-html.ts';
 import {ao3WorkId, postedOriginally} from './ao3-vocabulary.ts';
-import {epubChapters} from './epub-chapters.ts';
+import {epubChapters, spineChapters} from './epub-chapters.ts';
 import {epubOpener, openEpub, type EpubPackage} from './epub-container.ts';
 import {applyFffLabel} from './fff-labels.ts';
 import {ZipEntries} from './zip-entries.ts';
@@ -135,7 +135,9 @@ function parseGenericEpub(pkg: EpubPackage): WorkDraft {
 	const meta = metaFromOpf(pkg);
 	const draft = emptyDraft('epub', meta);
 	draft.summary = descriptionBlocks(pkg);
-	draft.chapters = epubChapters(pkg, meta.title);
+	const inBook = new Set(pkg.wholeSpine ?? pkg.spine);
+	const hasContents = pkg.toc.some((entry) => inBook.has(entry.href.split('#')[0]!));
+	draft.chapters = hasContents ? epubChapters(pkg, meta.title) : spineChapters(pkg, meta.title);
 	return draft;
 }
 

@@ -92,6 +92,21 @@ test('a description in plain text keeps its paragraphs; one in HTML is read as H
 	assert.deepEqual(described('&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;'), ['One', 'Two']);
 });
 
+test('an EPUB without contents has a chapter per document, named by its heading', () => {
+	const work = epubWork({
+		'cover.xhtml': page('<p><img src="cover.jpg" alt=""/></p>'),
+		'one.xhtml': page('<h1>Chapter One</h1><p>The first part.</p>'),
+		'two.xhtml': page('<p>A part with no heading.</p>'),
+		'three.xhtml': page('<h2>Chapter Three</h2><p>The last part.</p>'),
+	});
+	assert.deepEqual(
+		work.chapters.map((chapter) => chapter.title),
+		['Chapter One', 'A Test Book', 'Chapter Three'],
+	);
+	// Each heading is shown once, as the document has it.
+	assert.equal(work.blocks.filter((block) => block.text === 'Chapter One').length, 1);
+});
+
 test('XML parts are decoded by their mark or declaration', () => {
 	assert.equal(
 		decodeXml(utf16le('<?xml version="1.0"?><a>é</a>')),
