@@ -38,6 +38,19 @@ async function readToScene(terminal: Terminal, columns = 100): Promise<void> {
 	await terminal.waitFor((rows) => rows[0]!.includes(sceneOpening), 'the second scene at the top');
 }
 
+/** Reads a copy of the lighthouse sample at `copy` to chapter 1's second scene, quits; its text. */
+async function readCopyToScene(terminal: Terminal, copy: string): Promise<string> {
+	const original = readFileSync(lighthouse, 'utf8');
+	writeFileSync(copy, original);
+	terminal.start([copy], {columns: 100, rows: 30});
+	await terminal.waitForText('Tags: hidden');
+	terminal.press('}', ']');
+	await terminal.waitFor((rows) => rows[0]!.includes(sceneOpening), 'the second scene');
+	terminal.press('q');
+	await terminal.waitForText('exited 0');
+	return original;
+}
+
 async function reopenAt(home: string, columns: number): Promise<string[]> {
 	const terminal = new Terminal(home);
 	try {
@@ -198,14 +211,7 @@ test('a work in progress that gained a chapter resumes in place and says so', as
 	const terminal = new Terminal();
 	t.after(() => terminal.close());
 	const copy = join(terminal.home, 'wip.txt');
-	const original = readFileSync(lighthouse, 'utf8');
-	writeFileSync(copy, original);
-	terminal.start([copy], {columns: 100, rows: 30});
-	await terminal.waitForText('Tags: hidden');
-	terminal.press('}', ']');
-	await terminal.waitFor((rows) => rows[0]!.includes(sceneOpening), 'the second scene');
-	terminal.press('q');
-	await terminal.waitForText('exited 0');
+	const original = await readCopyToScene(terminal, copy);
 	const grown = original.replace(
 		'Notes:\n\nThank you for reading',
 		'Chapter 4: Afterwards\n\nChapter Text\n\nThe tender came, and went away again without him.\n\nNotes:\n\nThank you for reading',
@@ -241,15 +247,7 @@ test('a work in progress that gained a chapter resumes in place and says so', as
 test('a version with a typo fixed in its opening keeps the place and has one entry', async (t) => {
 	const terminal = new Terminal();
 	t.after(() => terminal.close());
-	const copy = join(terminal.home, 'lighthouse.txt');
-	const original = readFileSync(lighthouse, 'utf8');
-	writeFileSync(copy, original);
-	terminal.start([copy], {columns: 100, rows: 30});
-	await terminal.waitForText('Tags: hidden');
-	terminal.press('}', ']');
-	await terminal.waitFor((rows) => rows[0]!.includes(sceneOpening), 'the second scene');
-	terminal.press('q');
-	await terminal.waitForText('exited 0');
+	const original = await readCopyToScene(terminal, join(terminal.home, 'lighthouse.txt'));
 	const fixed = original.replace(
 		'The wind came round to the north',
 		'The wind came around to the north',
