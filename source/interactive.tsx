@@ -101,6 +101,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		path,
 		anchor ?? {block: 0, offset: 0},
 		options.clock,
+		saved,
 	);
 	const initial = initialState({
 		columns,

@@ -42,12 +42,20 @@ export class ReadingSession {
 	/** Why the last save failed, while saving fails. */
 	#problem?: string;
 
-	constructor(store: Store, work: Work, path: string, start: Anchor, clock: Clock) {
+	/** `saved`: the entry found for the work already, if the caller looked (see savedFor). */
+	constructor(
+		store: Store,
+		work: Work,
+		path: string,
+		start: Anchor,
+		clock: Clock,
+		saved: SavedWork | undefined = savedFor(store, work, path),
+	) {
 		this.#store = store;
 		this.#clock = clock;
 		this.#work = work;
 		this.#path = path;
-		this.#saved = savedFor(store, work, path);
+		this.#saved = saved;
 		if (this.#saved && this.#saved.id !== work.id) this.#replaces = this.#saved.id;
 		this.#bookmarks = this.#saved?.bookmarks ?? [];
 		this.#deleted = this.#saved?.deletedBookmarks ?? [];
