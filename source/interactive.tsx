@@ -101,7 +101,7 @@ async function read(source: WorkSource, options: InteractiveOptions): Promise<nu
 		path,
 		anchor ?? {block: 0, offset: 0},
 		options.clock,
-		saved,
+		saved ?? null,
 	);
 	const initial = initialState({
 		columns,

@@ -42,20 +42,20 @@ export class ReadingSession {
 	/** Why the last save failed, while saving fails. */
 	#problem?: string;
 
-	/** `saved`: the entry found for the work already, if the caller looked (see savedFor). */
+	/** `saved`: the entry the caller found for the work (null: it looked and found none). */
 	constructor(
 		store: Store,
 		work: Work,
 		path: string,
 		start: Anchor,
 		clock: Clock,
-		saved: SavedWork | undefined = savedFor(store, work, path),
+		saved?: SavedWork | null,
 	) {
 		this.#store = store;
 		this.#clock = clock;
 		this.#work = work;
 		this.#path = path;
-		this.#saved = saved;
+		this.#saved = saved === undefined ? savedFor(store, work, path) : (saved ?? undefined);
 		if (this.#saved && this.#saved.id !== work.id) this.#replaces = this.#saved.id;
 		this.#bookmarks = this.#saved?.bookmarks ?? [];
 		this.#deleted = this.#saved?.deletedBookmarks ?? [];
